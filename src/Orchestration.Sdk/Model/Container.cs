@@ -1,0 +1,29 @@
+namespace Orchestration.Sdk.Model;
+
+/// <summary>One container of a pod.</summary>
+public sealed record Container
+{
+    /// <summary>The container's name, a DNS-1123 label unique within the pod.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>The image reference, for example "nginx:1.27".</summary>
+    public required string Image { get; init; }
+
+    /// <summary>Replaces the image's entrypoint. <value>The default value is empty (the image's own).</value></summary>
+    public IReadOnlyList<string> Command { get; init; } = [];
+
+    /// <summary>Arguments to the entrypoint. <value>The default value is empty.</value></summary>
+    public IReadOnlyList<string> Args { get; init; } = [];
+
+    /// <summary>Environment variables. <value>The default value is empty.</value></summary>
+    public IReadOnlyList<EnvVar> Env { get; init; } = [];
+
+    /// <summary>Ports the container listens on. <value>The default value is empty.</value></summary>
+    public IReadOnlyList<ContainerPort> Ports { get; init; } = [];
+
+    /// <summary>CPU and memory requests (what the scheduler reserves) and limits (what the runtime enforces).</summary>
+    public ResourceRequirements Resources { get; init; } = new();
+
+    /// <summary>The working directory. <value>The default value is null (the image's own).</value></summary>
+    public string? WorkingDir { get; init; }
+}

@@ -1,0 +1,14 @@
+namespace Orchestration.Sdk.Model;
+
+/// <summary>Pod condition types.</summary>
+public static class PodConditionType
+{
+    /// <summary>The scheduler bound the pod, or says why it could not (reason "Unschedulable").</summary>
+    public const string PodScheduled = "PodScheduled";
+
+    /// <summary>All containers are ready; the pod may receive traffic.</summary>
+    public const string Ready = "Ready";
+
+    /// <summary>All containers are ready (the container-level half of Ready).</summary>
+    public const string ContainersReady = "ContainersReady";
+}

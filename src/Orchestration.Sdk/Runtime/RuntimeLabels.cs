@@ -1,0 +1,32 @@
+namespace Orchestration.Sdk.Runtime;
+
+/// <summary>The labels the node agent puts on sandboxes and containers to find them again (adoption after a restart).</summary>
+public static class RuntimeLabels
+{
+    /// <summary>Marks objects managed by the SDK. Value: "true".</summary>
+    public const string Managed = "io.orchestration.managed";
+
+    /// <summary>The application (host) that owns them.</summary>
+    public const string App = "io.orchestration.app";
+
+    /// <summary>The node the pod is bound to.</summary>
+    public const string Node = "io.orchestration.node";
+
+    /// <summary>The pod's uid.</summary>
+    public const string PodUid = "io.orchestration.pod.uid";
+
+    /// <summary>The pod's name.</summary>
+    public const string PodName = "io.orchestration.pod.name";
+
+    /// <summary>The pod's namespace.</summary>
+    public const string PodNamespace = "io.orchestration.pod.namespace";
+
+    /// <summary>The container's name within the pod.</summary>
+    public const string ContainerName = "io.orchestration.container.name";
+
+    /// <summary>How many times the container had been restarted when this instance was created.</summary>
+    public const string RestartCount = "io.orchestration.container.restart-count";
+
+    /// <summary>Marks the sandbox (not an app container). Value: "true".</summary>
+    public const string Sandbox = "io.orchestration.sandbox";
+}

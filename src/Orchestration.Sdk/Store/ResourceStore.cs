@@ -1,0 +1,221 @@
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using Orchestration.Sdk.Model;
+
+namespace Orchestration.Sdk.Store;
+
+/// <summary>
+/// The in-process source of truth: versioned objects with optimistic concurrency and watches.
+/// Objects are immutable records, so reads hand out the stored instance without copying.
+/// </summary>
+internal sealed partial class ResourceStore
+{
+    private static readonly JsonSerializerOptions SpecJson = new() { WriteIndented = false };
+
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, SortedDictionary<(string Ns, string Name), Resource>> _byKind = new(StringComparer.Ordinal);
+    private readonly WatchHistory _history;
+    private readonly List<Watcher> _watchers = [];
+    private readonly TimeProvider _time;
+    private readonly StoreOptions _options;
+    private long _version;
+
+    public ResourceStore(TimeProvider time, IOptions<StoreOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(options);
+        _time = time;
+        _options = options.Value;
+        _history = new WatchHistory(_options.HistoryCapacity);
+    }
+
+    public ResourceStore(TimeProvider? time = null)
+        : this(time ?? TimeProvider.System, Options.Create(new StoreOptions()))
+    {
+    }
+
+    /// <summary>The version of the last write.</summary>
+    public long Version
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _version;
+            }
+        }
+    }
+
+    public T Create<T>(T obj)
+        where T : Resource
+    {
+        ArgumentNullException.ThrowIfNull(obj);
+        lock (_gate)
+        {
+            var map = Map(obj.Kind);
+            var meta = obj.Metadata;
+            if (!obj.IsNamespaced && meta.Namespace.Length > 0)
+            {
+                meta = meta with { Namespace = string.Empty };
+            }
+
+            var key = (meta.Namespace, meta.Name);
+            if (map.ContainsKey(key))
+            {
+                throw new AlreadyExistsException(obj.Key, $"{Plural(obj.Kind)} \"{meta.Name}\" already exists");
+            }
+
+            var stored = (T)obj.WithMetadata(meta with
+            {
+                Uid = meta.Uid.Length > 0 ? meta.Uid : Guid.NewGuid().ToString(),
+                ResourceVersion = ++_version,
+                Generation = 1,
+                CreationTimestamp = _time.GetUtcNow(),
+            });
+            map[key] = stored;
+            Publish(new WatchEvent(WatchEventType.Added, stored, _version));
+            return stored;
+        }
+    }
+
+    /// <summary>Writes spec and metadata; the status is kept as stored. The generation grows when the spec changed.</summary>
+    public T Update<T>(T obj)
+        where T : Resource => Write(obj, statusOnly: false);
+
+    /// <summary>Writes the status only; spec and metadata are kept as stored.</summary>
+    public T UpdateStatus<T>(T obj)
+        where T : Resource => Write(obj, statusOnly: true);
+
+    public T? Get<T>(ObjectKey key)
+        where T : Resource
+    {
+        lock (_gate)
+        {
+            return _byKind.TryGetValue(key.Kind, out var map) && map.TryGetValue((key.Namespace, key.Name), out var obj) ? (T)obj : null;
+        }
+    }
+
+    public ListResult<T> List<T>(string kind, string? ns = null, LabelSelector? selector = null, Func<T, bool>? filter = null)
+        where T : Resource
+    {
+        lock (_gate)
+        {
+            var items = new List<T>();
+            if (_byKind.TryGetValue(kind, out var map))
+            {
+                foreach (var obj in map.Values)
+                {
+                    var typed = (T)obj;
+                    if ((ns is null || obj.Metadata.Namespace == ns) &&
+                        (selector is null || selector.Matches(obj.Metadata.Labels)) &&
+                        (filter is null || filter(typed)))
+                    {
+                        items.Add(typed);
+                    }
+                }
+            }
+
+            return new ListResult<T>(items, _version);
+        }
+    }
+
+    /// <summary>Removes an object. With <paramref name="expectedVersion"/>, a newer stored version is a conflict.</summary>
+    public Resource Delete(ObjectKey key, long? expectedVersion = null)
+    {
+        lock (_gate)
+        {
+            if (!_byKind.TryGetValue(key.Kind, out var map) || !map.TryGetValue((key.Namespace, key.Name), out var current))
+            {
+                throw new NotFoundException(key, $"{Plural(key.Kind)} \"{key.Name}\" not found");
+            }
+
+            if (expectedVersion is { } v && v != current.Metadata.ResourceVersion)
+            {
+                throw Conflict(current);
+            }
+
+            map.Remove((key.Namespace, key.Name));
+            var last = current.WithMetadata(current.Metadata with { ResourceVersion = ++_version });
+            Publish(new WatchEvent(WatchEventType.Deleted, last, _version));
+            return last;
+        }
+    }
+
+    private T Write<T>(T obj, bool statusOnly)
+        where T : Resource
+    {
+        ArgumentNullException.ThrowIfNull(obj);
+        lock (_gate)
+        {
+            var key = obj.Key;
+            if (!_byKind.TryGetValue(key.Kind, out var map) || !map.TryGetValue((key.Namespace, key.Name), out var current))
+            {
+                throw new NotFoundException(key, $"{Plural(key.Kind)} \"{key.Name}\" not found");
+            }
+
+            if (obj.Metadata.ResourceVersion != current.Metadata.ResourceVersion)
+            {
+                throw Conflict(current);
+            }
+
+            Resource next;
+            if (statusOnly)
+            {
+                next = current.WithStatusOf(obj);
+                next = next.WithMetadata(current.Metadata with { ResourceVersion = ++_version });
+            }
+            else
+            {
+                var generation = current.Metadata.Generation;
+                if (!SpecEquals(current.SpecObject, obj.SpecObject))
+                {
+                    generation++;
+                }
+
+                next = obj.WithStatusOf(current).WithMetadata(obj.Metadata with
+                {
+                    Namespace = current.Metadata.Namespace,
+                    Uid = current.Metadata.Uid,
+                    CreationTimestamp = current.Metadata.CreationTimestamp,
+                    Generation = generation,
+                    ResourceVersion = ++_version,
+                });
+            }
+
+            map[(key.Namespace, key.Name)] = next;
+            Publish(new WatchEvent(WatchEventType.Modified, next, _version));
+            return (T)next;
+        }
+    }
+
+    private static bool SpecEquals(object? a, object? b) =>
+        ReferenceEquals(a, b) ||
+        (a is not null && b is not null && JsonSerializer.Serialize(a, a.GetType(), SpecJson) == JsonSerializer.Serialize(b, b.GetType(), SpecJson));
+
+    private SortedDictionary<(string Ns, string Name), Resource> Map(string kind)
+    {
+        if (!_byKind.TryGetValue(kind, out var map))
+        {
+            map = new SortedDictionary<(string Ns, string Name), Resource>(KeyComparer.Instance);
+            _byKind[kind] = map;
+        }
+
+        return map;
+    }
+
+    private static ConflictException Conflict(Resource current) =>
+        new(current.Key, $"Operation cannot be fulfilled on {Plural(current.Kind)} \"{current.Metadata.Name}\": the object has been modified; please apply your changes to the latest version and try again");
+
+    internal static string Plural(string kind) => kind.ToLowerInvariant() + (kind.EndsWith('s') ? "es" : "s");
+
+    private sealed class KeyComparer : IComparer<(string Ns, string Name)>
+    {
+        public static readonly KeyComparer Instance = new();
+
+        public int Compare((string Ns, string Name) x, (string Ns, string Name) y)
+        {
+            var c = string.CompareOrdinal(x.Ns, y.Ns);
+            return c != 0 ? c : string.CompareOrdinal(x.Name, y.Name);
+        }
+    }
+}
