@@ -76,6 +76,7 @@ internal sealed partial class ResourceStore
     private void Publish(WatchEvent e)
     {
         _history.Add(e);
+        SignalChanged();
         for (var i = _watchers.Count - 1; i >= 0; i--)
         {
             var w = _watchers[i];
