@@ -1,0 +1,114 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Orchestration.Sdk.Controllers;
+using Orchestration.Sdk.Controllers.Deployments;
+using Orchestration.Sdk.Controllers.GarbageCollection;
+using Orchestration.Sdk.Controllers.ReplicaSets;
+using Orchestration.Sdk.Model;
+using Orchestration.Sdk.Store;
+
+namespace Orchestration.Sdk.Tests.Controllers;
+
+/// <summary>Runs the deployment, ReplicaSet and garbage-collection controllers over a store, without scheduler or nodes.</summary>
+internal sealed class ControllerHarness : IAsyncDisposable
+{
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task[] _running;
+
+    public ControllerHarness(TimeProvider? time = null)
+    {
+        Time = time ?? TimeProvider.System;
+        Store = new ResourceStore(Time);
+        var options = Options.Create(new ControllerOptions());
+        _running =
+        [
+            new DeploymentController(Store, Time, options, NullLogger<DeploymentController>.Instance).RunAsync(_stop.Token),
+            new ReplicaSetController(Store, Time, options, NullLogger<ReplicaSetController>.Instance).RunAsync(_stop.Token),
+            new GarbageCollector(Store, Time, options, NullLogger<GarbageCollector>.Instance).RunAsync(_stop.Token),
+        ];
+    }
+
+    public ResourceStore Store { get; }
+
+    public TimeProvider Time { get; }
+
+    public static Deployment NewDeployment(string name, int replicas, string image = "web:1") => new()
+    {
+        Metadata = new ObjectMeta { Name = name },
+        Spec = new DeploymentSpec
+        {
+            Replicas = replicas,
+            Selector = LabelSelector.Of(new Dictionary<string, string> { ["app"] = name }),
+            Template = new PodTemplateSpec
+            {
+                Labels = new Dictionary<string, string> { ["app"] = name },
+                Spec = new PodSpec { Containers = [new Container { Name = name, Image = image }] },
+            },
+        },
+    };
+
+    public IReadOnlyList<Pod> Pods(string app) =>
+        Store.List<Pod>(Pod.KindName, "default", LabelSelector.Of(new Dictionary<string, string> { ["app"] = app })).Items;
+
+    public async Task WaitUntil(string what, Func<bool> condition)
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (true)
+        {
+            var v = Store.Version;
+            if (condition())
+            {
+                return;
+            }
+
+            try
+            {
+                await Store.WaitForChangeAsync(v, cts.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"timed out waiting until {what}");
+            }
+        }
+    }
+
+    /// <summary>Plays scheduler and node agent: binds every pending pod and marks it running and ready.</summary>
+    public void MakeAllPodsReady(string node = "n1")
+    {
+        foreach (var pod in Store.List<Pod>(Pod.KindName).Items.Where(p => !p.IsTerminating() && !p.Status.IsReady))
+        {
+            var bound = Store.Mutate<Pod>(pod.Key, p => p.Spec.NodeName is null ? p with { Spec = p.Spec with { NodeName = node } } : p);
+            Store.Mutate<Pod>(pod.Key, p => p with
+            {
+                Status = new PodStatus
+                {
+                    Phase = PodPhase.Running,
+                    Conditions = [new Condition(PodConditionType.Ready, ConditionStatus.True)],
+                },
+            }, statusOnly: true);
+            _ = bound;
+        }
+    }
+
+    /// <summary>Plays the node agent: finishes graceful deletions.</summary>
+    public void FinishTerminations()
+    {
+        foreach (var pod in Store.List<Pod>(Pod.KindName).Items.Where(p => p.IsTerminating()))
+        {
+            try
+            {
+                Store.Delete(pod.Key);
+            }
+            catch (NotFoundException)
+            {
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        await Task.WhenAll(_running);
+        _stop.Dispose();
+    }
+}
