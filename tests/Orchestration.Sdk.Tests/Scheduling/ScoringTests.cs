@@ -1,0 +1,105 @@
+using Orchestration.Sdk.Scheduling;
+using static Orchestration.Sdk.Tests.Scheduling.SchedulingObjects;
+
+namespace Orchestration.Sdk.Tests.Scheduling;
+
+public sealed class ScoringTests
+{
+    [Theory]
+    [InlineData(ScoringStrategy.LeastAllocated, "0", "0", "1", "2Gi", 75)]
+    [InlineData(ScoringStrategy.MostAllocated, "0", "0", "1", "2Gi", 25)]
+    [InlineData(ScoringStrategy.LeastAllocated, "1", "2Gi", "1", "2Gi", 50)]
+    [InlineData(ScoringStrategy.MostAllocated, "1", "2Gi", "1", "2Gi", 50)]
+    [InlineData(ScoringStrategy.LeastAllocated, "3", "0", "1", "0", 47)] // cpu 0, memory (8Gi - 2 x 200Mi default) = 95 -> (0 + 95) / 2
+    [InlineData(ScoringStrategy.LeastAllocated, "0", "0", null, null, 97)] // a pod without requests counts as 100m and 200Mi
+    [InlineData(ScoringStrategy.MostAllocated, "0", "0", null, null, 2)]
+    [InlineData(ScoringStrategy.LeastAllocated, "4", "8Gi", "1", "1Gi", 0)] // over capacity scores 0
+    [InlineData(ScoringStrategy.MostAllocated, "4", "8Gi", "1", "1Gi", 100)] // over capacity is capped at full
+    public void ResourceScore_Strategy_ScoresAsKubernetes(ScoringStrategy strategy, string usedCpu, string usedMemory, string? podCpu, string? podMemory, long expected)
+    {
+        PodInfo[] used = usedCpu == "0" && usedMemory == "0" ? [] : [Info(Pod("used", usedCpu, usedMemory))];
+        var node = NodeInfo.From(Node("n1", "4", "8Gi"), used);
+
+        var score = new ResourceAllocationScorePlugin(strategy).Score(Info(Pod("p", podCpu, podMemory)), node);
+
+        Assert.Equal(expected, score);
+    }
+
+    [Theory]
+    [InlineData(new long[] { 0, 0, 0 }, new long[] { 100, 100, 100 })]
+    [InlineData(new long[] { 0, 1, 2 }, new long[] { 100, 50, 0 })]
+    [InlineData(new long[] { 1, 1, 4 }, new long[] { 75, 75, 0 })]
+    public void SpreadNormalize_OwnerCounts_FewerReplicasScoreHigher(long[] counts, long[] expected)
+    {
+        new OwnerSpreadPlugin(2).Normalize(counts);
+
+        Assert.Equal(expected, counts);
+    }
+
+    [Fact]
+    public void SpreadScore_PodsOfTheSameController_CountsOnlyThatController()
+    {
+        var owners = new OwnerTable();
+        var a = owners.Acquire("rs-a");
+        var b = owners.Acquire("rs-b");
+        var node = NodeInfo.From(Node("n1"), Info(Pod("a1", owner: "a"), a), Info(Pod("a2", owner: "a"), a), Info(Pod("b1", owner: "b"), b), Info(Pod("bare")));
+        var spread = new OwnerSpreadPlugin(2);
+
+        Assert.Equal(2, spread.Score(Info(Pod("a3"), a), node));
+        Assert.Equal(1, spread.Score(Info(Pod("b2"), b), node));
+        Assert.Equal(0, spread.Score(Info(Pod("bare2")), node));
+    }
+
+    [Theory]
+    [InlineData(ScoringStrategy.LeastAllocated, "empty")]
+    [InlineData(ScoringStrategy.MostAllocated, "busy")]
+    public void Schedule_Strategy_PicksTheEmptiestOrTheFullestNode(ScoringStrategy strategy, string expected)
+    {
+        var framework = SchedulingFramework.CreateDefault(new SchedulerOptions { ScoringStrategy = strategy }, new Random(1));
+        NodeInfo[] nodes =
+        [
+            NodeInfo.From(Node("busy"), Info(Pod("u1", "3", "6Gi"))),
+            NodeInfo.From(Node("empty")),
+            NodeInfo.From(Node("half"), Info(Pod("u2", "2", "4Gi"))),
+        ];
+
+        var result = framework.Schedule(Info(Pod("p", "500m", "1Gi")), nodes);
+
+        Assert.Equal(expected, result.Node?.Name);
+        Assert.Equal(3, result.FeasibleNodes);
+    }
+
+    [Fact]
+    public void Schedule_ReplicaOfAController_PrefersNodeWithoutReplicasEvenWhenBinPacking()
+    {
+        var owners = new OwnerTable();
+        var web = owners.Acquire("rs-uid-web");
+        var framework = SchedulingFramework.CreateDefault(new SchedulerOptions { ScoringStrategy = ScoringStrategy.MostAllocated }, new Random(1));
+        NodeInfo[] nodes =
+        [
+            NodeInfo.From(Node("packed"), Info(Pod("web-1", "1", "1Gi", owner: "web"), web), Info(Pod("other", "2", "2Gi"))),
+            NodeInfo.From(Node("free")),
+        ];
+
+        var replica = framework.Schedule(Info(Pod("web-2", "1", "1Gi", owner: "web"), web), nodes);
+        var bare = framework.Schedule(Info(Pod("bare", "1", "1Gi")), nodes);
+
+        Assert.Equal("free", replica.Node?.Name);
+        Assert.Equal("packed", bare.Node?.Name);
+    }
+
+    [Fact]
+    public void Schedule_PreferNoScheduleTaint_AvoidsTheNodeWhenAnotherFits()
+    {
+        var framework = SchedulingFramework.CreateDefault(new SchedulerOptions(), new Random(1));
+        NodeInfo[] nodes =
+        [
+            NodeInfo.From(Node("tainted", taints: [TaintOf("spot", "true", Model.TaintEffect.PreferNoSchedule)])),
+            NodeInfo.From(Node("clean"), Info(Pod("u", "1", "2Gi"))),
+        ];
+
+        var result = framework.Schedule(Info(Pod("p", "100m", "100Mi")), nodes);
+
+        Assert.Equal("clean", result.Node?.Name);
+    }
+}
