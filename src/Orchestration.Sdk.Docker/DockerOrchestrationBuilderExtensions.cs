@@ -1,0 +1,39 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Orchestration.Sdk.Docker;
+using Orchestration.Sdk.Hosting;
+using Orchestration.Sdk.Runtime;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Runs the orchestrator's pods as real containers on a Docker engine.</summary>
+public static class DockerOrchestrationBuilderExtensions
+{
+    /// <summary>
+    /// Uses the Docker engine (<c>DOCKER_HOST</c>, else the local socket, unless
+    /// <see cref="DockerRuntimeOptions.Endpoint"/> says otherwise) as the cluster's one node, replacing any other node
+    /// provider. Containers are removed when the host stops unless <see cref="DockerRuntimeOptions.Lifetime"/> is
+    /// <see cref="DockerLifetime.Persistent"/>.
+    /// </summary>
+    /// <param name="builder">The orchestration builder.</param>
+    /// <param name="configure">Configures the options; null keeps the defaults.</param>
+    /// <returns>The builder, for chaining.</returns>
+    public static IOrchestrationBuilder UseDocker(this IOrchestrationBuilder builder, Action<DockerRuntimeOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var options = builder.Services.AddOptions<DockerRuntimeOptions>();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.Replace(ServiceDescriptor.Singleton<INodeProvider, DockerNodeProvider>(services => new DockerNodeProvider(
+            services.GetRequiredService<IOptions<DockerRuntimeOptions>>().Value,
+            services.GetRequiredService<TimeProvider>(),
+            services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance)));
+        return builder;
+    }
+}

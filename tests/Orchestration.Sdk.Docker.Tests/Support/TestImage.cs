@@ -1,0 +1,78 @@
+using Docker.DotNet.Models;
+using Microsoft.Extensions.Logging.Abstractions;
+using Orchestration.Sdk.Runtime;
+
+namespace Orchestration.Sdk.Docker.Tests.Support;
+
+/// <summary>
+/// The tests' image, built once per run through the SDK's <see cref="DockerImageBuilder"/>: FROM scratch, Debian's
+/// static busybox at /bin/busybox with applet links, and /www/index.html for httpd. Also clears networks that
+/// earlier, interrupted runs left behind.
+/// </summary>
+internal static class TestImage
+{
+    public const string Name = "orchestration-test/busybox:1";
+    public const string IndexPage = "hello from orchestration";
+    public const string AppPrefix = "dt-";
+
+    private static readonly string[] Applets =
+        ["sh", "httpd", "wget", "nc", "sleep", "echo", "cat", "seq", "ls", "true", "false", "kill", "env", "printf", "test", "mkdir", "pwd"];
+
+    private static readonly Lazy<Task> Built = new(BuildAsync);
+
+    public static Task EnsureBuiltAsync() => Built.Value;
+
+    private static async Task BuildAsync()
+    {
+        var options = new DockerRuntimeOptions { AppName = "dt-image-builder", Lifetime = DockerLifetime.Persistent };
+        await using var runtime = new DockerContainerRuntime(options, TimeProvider.System, NullLoggerFactory.Instance);
+        await PruneLeftoverNetworksAsync(runtime);
+        var context = Directory.CreateTempSubdirectory("orchestration-test-image-");
+        try
+        {
+            var bin = Directory.CreateDirectory(Path.Combine(context.FullName, "rootfs", "bin"));
+            File.Copy(options.BusyboxPath, Path.Combine(bin.FullName, "busybox"));
+            foreach (var applet in Applets)
+            {
+                File.CreateSymbolicLink(Path.Combine(bin.FullName, applet), "busybox");
+            }
+
+            var www = Directory.CreateDirectory(Path.Combine(context.FullName, "rootfs", "www"));
+            await File.WriteAllTextAsync(Path.Combine(www.FullName, "index.html"), IndexPage + "\n");
+            Directory.CreateDirectory(Path.Combine(context.FullName, "rootfs", "tmp"));
+            await File.WriteAllTextAsync(Path.Combine(context.FullName, "Dockerfile"), "FROM scratch\nCOPY rootfs/ /\nCMD [\"/bin/sh\"]\n");
+            await runtime.ImageBuilder.BuildAsync(context.FullName, Name, CancellationToken.None);
+        }
+        finally
+        {
+            context.Delete(recursive: true);
+        }
+    }
+
+    private static async Task PruneLeftoverNetworksAsync(DockerContainerRuntime runtime)
+    {
+        var networks = await runtime.Client.Networks.ListNetworksAsync(new NetworksListParameters
+        {
+            Filters = new Dictionary<string, IDictionary<string, bool>>
+            {
+                ["label"] = new Dictionary<string, bool> { [RuntimeLabels.Managed + "=true"] = true },
+            },
+        });
+        foreach (var network in networks.Where(n => n.Labels?.TryGetValue(RuntimeLabels.App, out var app) == true && app.StartsWith(AppPrefix, StringComparison.Ordinal)))
+        {
+            if (network.Created > DateTime.UtcNow.AddMinutes(-10))
+            {
+                continue; // Possibly a concurrent run's.
+            }
+
+            try
+            {
+                await runtime.Client.Networks.DeleteNetworkAsync(network.ID);
+            }
+            catch (global::Docker.DotNet.DockerApiException)
+            {
+                // Still in use.
+            }
+        }
+    }
+}
