@@ -13,6 +13,12 @@ internal sealed class OwnerSpreadPlugin(int weight) : IScorePlugin
 
     public int Weight { get; } = weight;
 
+    public bool PreScore(PodInfo pod, ReadOnlySpan<NodeInfo> feasibleNodes)
+    {
+        ArgumentNullException.ThrowIfNull(pod);
+        return pod.OwnerId != PodInfo.NoOwner;
+    }
+
     public long Score(PodInfo pod, NodeInfo node)
     {
         ArgumentNullException.ThrowIfNull(pod);

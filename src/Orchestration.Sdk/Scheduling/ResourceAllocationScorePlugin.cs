@@ -15,6 +15,8 @@ internal sealed class ResourceAllocationScorePlugin(ScoringStrategy strategy) : 
 
     public ScoringStrategy Strategy { get; } = strategy;
 
+    public bool PreScore(PodInfo pod, ReadOnlySpan<NodeInfo> feasibleNodes) => true;
+
     public long Score(PodInfo pod, NodeInfo node)
     {
         ArgumentNullException.ThrowIfNull(pod);
@@ -43,10 +45,14 @@ internal sealed class ResourceAllocationScorePlugin(ScoringStrategy strategy) : 
         ? MostRequestedScore(requested, capacity)
         : LeastRequestedScore(requested, capacity);
 
-    // Computed in 128-bit so memory amounts near long.MaxValue cannot overflow when multiplied by 100.
     private static long LeastRequestedScore(long requested, long capacity) =>
-        requested > capacity ? 0 : (long)((Int128)(capacity - requested) * SchedulingFramework.MaxNodeScore / capacity);
+        requested > capacity ? 0 : Scale(capacity - requested, capacity);
 
     private static long MostRequestedScore(long requested, long capacity) =>
-        (long)((Int128)Math.Min(requested, capacity) * SchedulingFramework.MaxNodeScore / capacity);
+        Scale(Math.Min(requested, capacity), capacity);
+
+    // part * 100 / whole without overflow; 128-bit only for amounts above 92 PB, which no node has.
+    private static long Scale(long part, long whole) => part <= long.MaxValue / SchedulingFramework.MaxNodeScore
+        ? part * SchedulingFramework.MaxNodeScore / whole
+        : (long)((Int128)part * SchedulingFramework.MaxNodeScore / whole);
 }

@@ -136,8 +136,14 @@ internal sealed class SchedulingFramework
         var totals = _totals.AsSpan(0, feasible);
         var scores = _scores.AsSpan(0, feasible);
         totals.Clear();
+        var feasibleNodes = _feasible.AsSpan(0, feasible);
         foreach (var scorer in _scorers)
         {
+            if (!scorer.PreScore(pod, feasibleNodes))
+            {
+                continue;
+            }
+
             for (var i = 0; i < feasible; i++)
             {
                 scores[i] = scorer.Score(pod, _feasible[i]);

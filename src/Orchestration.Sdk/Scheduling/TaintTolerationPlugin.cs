@@ -41,6 +41,19 @@ internal sealed class TaintTolerationPlugin : IFilterPlugin, IScorePlugin
         return FilterStatus.Success;
     }
 
+    public bool PreScore(PodInfo pod, ReadOnlySpan<NodeInfo> feasibleNodes)
+    {
+        foreach (var node in feasibleNodes)
+        {
+            if (node.PreferNoScheduleTaints.Count > 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The number of PreferNoSchedule taints the pod does not tolerate (fewer is better).</summary>
     public long Score(PodInfo pod, NodeInfo node)
     {

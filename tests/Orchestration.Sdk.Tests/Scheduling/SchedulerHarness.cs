@@ -30,6 +30,8 @@ internal sealed class SchedulerHarness : IAsyncDisposable
 
     public Pod Get(string name) => Store.Get<Pod>(new ObjectKey(Pod.KindName, "default", name)) ?? throw new InvalidOperationException($"pod {name} not found");
 
+    public IReadOnlyList<Pod> AllPods() => Store.List<Pod>(Pod.KindName).Items;
+
     /// <summary>Polls the store (real time) until the pod satisfies <paramref name="condition"/>; fails with what it last saw.</summary>
     public async Task<Pod> WaitForPodAsync(string name, Func<Pod, bool> condition, string what)
     {

@@ -184,7 +184,7 @@ public sealed class SchedulerTests
             await harness.WaitForBoundAsync($"p{i}");
         }
 
-        var perNode = harness.Store.List<Pod>(Model.Pod.KindName).Items.GroupBy(p => p.Spec.NodeName).ToDictionary(g => g.Key!, g => g.Count());
+        var perNode = harness.AllPods().GroupBy(p => p.Spec.NodeName).ToDictionary(g => g.Key!, g => g.Count());
         Assert.Equal(20, perNode.Values.Sum());
         Assert.Equal(2, perNode.Count);
     }

@@ -1,3 +1,4 @@
+using Orchestration.Sdk.Model;
 using Orchestration.Sdk.Scheduling;
 using static Orchestration.Sdk.Tests.Scheduling.SchedulingObjects;
 
@@ -94,7 +95,7 @@ public sealed class ScoringTests
         var framework = SchedulingFramework.CreateDefault(new SchedulerOptions(), new Random(1));
         NodeInfo[] nodes =
         [
-            NodeInfo.From(Node("tainted", taints: [TaintOf("spot", "true", Model.TaintEffect.PreferNoSchedule)])),
+            NodeInfo.From(Node("tainted", taints: [TaintOf("spot", "true", TaintEffect.PreferNoSchedule)])),
             NodeInfo.From(Node("clean"), Info(Pod("u", "1", "2Gi"))),
         ];
 

@@ -1,0 +1,37 @@
+using Orchestration.Sdk.Benchmarks;
+using Orchestration.Sdk.Benchmarks.Scheduling;
+
+// Each benchmark is a subcommand in its own folder; add yours to this list.
+IBenchmarkCommand[] commands =
+[
+    new SchedulingBenchmark(),
+];
+
+var command = args.Length > 0 ? commands.FirstOrDefault(c => c.Name.Equals(args[0], StringComparison.OrdinalIgnoreCase)) : null;
+if (command is null)
+{
+    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Orchestration.Sdk.Benchmarks -- <benchmark> [options]");
+    foreach (var c in commands)
+    {
+        Console.Error.WriteLine($"  {c.Name,-12} {c.Usage}");
+    }
+
+    return 2;
+}
+
+using var cancel = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancel.Cancel();
+};
+
+try
+{
+    return await command.RunAsync(new BenchmarkArguments(args.Skip(1)), cancel.Token);
+}
+catch (ArgumentException ex)
+{
+    Console.Error.WriteLine(ex.Message);
+    return 2;
+}
