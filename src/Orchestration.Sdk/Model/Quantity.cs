@@ -15,7 +15,7 @@ public readonly struct Quantity : IEquatable<Quantity>, IComparable<Quantity>
 
     private Quantity(decimal value, QuantityFormat format)
     {
-        Value = decimal.Round(value / Nano, 0, MidpointRounding.AwayFromZero) * Nano;
+        Value = RoundUpToNano(value);
         Format = format;
     }
 
@@ -37,7 +37,7 @@ public readonly struct Quantity : IEquatable<Quantity>, IComparable<Quantity>
     /// <summary>Parses a quantity; throws <see cref="FormatException"/> quoting the input when it is invalid.</summary>
     /// <param name="text">The quantity text, for example "500m" or "512Mi".</param>
     public static Quantity Parse(string text) =>
-        QuantityParser.TryParse(text, out var q, out var error) ? q : throw new FormatException(error);
+        QuantityParser.TryParse(text, out var q, out var reason) ? q : throw new FormatException(QuantityParser.Describe(text, reason));
 
     /// <summary>Tries to parse a quantity.</summary>
     /// <param name="text">The quantity text.</param>
@@ -59,11 +59,19 @@ public readonly struct Quantity : IEquatable<Quantity>, IComparable<Quantity>
 
     internal static Quantity Create(decimal value, QuantityFormat format) => new(value, format);
 
-    /// <summary>Adds two quantities; the result keeps the left operand's format.</summary>
-    public static Quantity operator +(Quantity left, Quantity right) => new(left.Value + right.Value, left.Format);
+    /// <summary>
+    /// Adds two quantities; the result keeps the left operand's format, or the right one's when the left is zero
+    /// (as Kubernetes' Quantity.Add, so summing from <see cref="Zero"/> keeps "Mi" memory binary).
+    /// </summary>
+    public static Quantity operator +(Quantity left, Quantity right) =>
+        new(left.Value + right.Value, left.Value == 0m ? right.Format : left.Format);
 
-    /// <summary>Subtracts two quantities; the result keeps the left operand's format.</summary>
-    public static Quantity operator -(Quantity left, Quantity right) => new(left.Value - right.Value, left.Format);
+    /// <summary>Subtracts two quantities; the result keeps the left operand's format, or the right one's when the left is zero.</summary>
+    public static Quantity operator -(Quantity left, Quantity right) =>
+        new(left.Value - right.Value, left.Value == 0m ? right.Format : left.Format);
+
+    /// <summary>Negates a quantity, keeping its format.</summary>
+    public static Quantity operator -(Quantity value) => new(-value.Value, value.Format);
 
     /// <summary>Compares amounts.</summary>
     public static bool operator <(Quantity left, Quantity right) => left.Value < right.Value;
@@ -103,4 +111,17 @@ public readonly struct Quantity : IEquatable<Quantity>, IComparable<Quantity>
     public override string ToString() => QuantityFormatter.Format(Value, Format);
 
     internal static string Invariant(decimal d) => d.ToString(CultureInfo.InvariantCulture);
+
+    // Kubernetes keeps nano precision and rounds anything finer away from zero ("0.1n" is "1n"), so that
+    // asking for a tiny amount still gets some. Dividing by 1.000… strips trailing zeros from the scale.
+    private static decimal RoundUpToNano(decimal value)
+    {
+        var truncated = decimal.Round(value, 9, MidpointRounding.ToZero);
+        if (truncated != value)
+        {
+            truncated += value > 0m ? Nano : -Nano;
+        }
+
+        return truncated / 1.0000000000000000000000000000m;
+    }
 }

@@ -1,5 +1,9 @@
 namespace Orchestration.Sdk.Model;
 
+/// <summary>
+/// Prints a quantity in Kubernetes' canonical form (resource.Quantity.CanonicalizeBytes): no precision lost, no
+/// fractional digits, the largest suffix possible; binary amounts below 1024 or with a fraction print as decimal.
+/// </summary>
 internal static class QuantityFormatter
 {
     private static readonly string[] BinarySuffixes = ["", "Ki", "Mi", "Gi", "Ti", "Pi", "Ei"];
@@ -21,13 +25,10 @@ internal static class QuantityFormatter
                 exponent++;
             }
 
-            if (exponent > 0)
-            {
-                return Quantity.Invariant(mantissa) + BinarySuffixes[exponent];
-            }
+            return Integer(mantissa) + BinarySuffixes[exponent];
         }
 
-        // Decimal: the largest power-of-1000 exponent that leaves an integer mantissa.
+        // Decimal: the largest power-of-1000 exponent that leaves an integer mantissa (values have nano precision).
         var e = 18;
         decimal m;
         while (true)
@@ -41,15 +42,17 @@ internal static class QuantityFormatter
             e -= 3;
         }
 
-        m = decimal.Ceiling(m);
-        var digits = Quantity.Invariant(m);
+        var digits = Integer(m);
         if (format == QuantityFormat.DecimalExponent)
         {
-            return e == 0 ? digits : digits + "e" + e;
+            return e == 0 ? digits : digits + "e" + e.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
         return digits + DecimalSuffix(e);
     }
+
+    // Truncate also drops the decimal's scale, so 1.000000000 prints "1".
+    private static string Integer(decimal integral) => Quantity.Invariant(decimal.Truncate(integral));
 
     private static decimal Scale(decimal value, int exponent)
     {

@@ -3,20 +3,29 @@ using System.Text.RegularExpressions;
 
 namespace Orchestration.Sdk.Model;
 
+/// <summary>Parses quantities with Kubernetes' grammar, errors and rounding (resource.ParseQuantity).</summary>
 internal static partial class QuantityParser
 {
-    internal const string Rule = "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'";
+    /// <summary>Kubernetes' ErrFormatWrong text.</summary>
+    internal const string FormatRule = "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'";
 
-    [GeneratedRegex(@"^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$", RegexOptions.CultureInvariant)]
+    /// <summary>Kubernetes' ErrSuffix text.</summary>
+    internal const string SuffixRule = "unable to parse quantity's suffix";
+
+    /// <summary>Kubernetes' ErrNumeric text.</summary>
+    internal const string NumericRule = "unable to parse numeric part of quantity";
+
+    // \z rather than $: .NET's $ also matches before a trailing newline, Go's does not.
+    [GeneratedRegex(@"^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)\z", RegexOptions.CultureInvariant)]
     private static partial Regex Grammar();
 
-    public static bool TryParse(string? text, out Quantity quantity, out string error)
+    /// <summary>Parses <paramref name="text"/>; on failure <paramref name="reason"/> holds Kubernetes' reason, without the input.</summary>
+    public static bool TryParse(string? text, out Quantity quantity, out string reason)
     {
         quantity = Quantity.Zero;
-        error = $"invalid quantity \"{text}\": {Rule}";
+        reason = FormatRule;
         if (string.IsNullOrEmpty(text))
         {
-            error = "invalid quantity \"\": quantities must not be empty";
             return false;
         }
 
@@ -28,82 +37,132 @@ internal static partial class QuantityParser
 
         var number = match.Groups[1].Value;
         var suffix = match.Groups[2].Value;
-        if (number.Count(c => c == '.') > 1 || number.TrimStart('+', '-') == "." ||
+        if (number.Count(c => c == '.') > 1)
+        {
+            // "1.2.3": Kubernetes' scanner stops at the second dot and rejects the rest as a malformed suffix.
+            return false;
+        }
+
+        if (number.TrimStart('+', '-') == "." ||
             !decimal.TryParse(number, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var mantissa))
         {
+            reason = NumericRule;
             return false;
         }
 
-        if (!TryScale(suffix, out var multiplier, out var format))
+        if (!TryApplySuffix(mantissa, suffix, out var value, out var format, out reason))
         {
-            error = $"invalid quantity \"{text}\": unknown suffix \"{suffix}\"; use one of n, u, m, k, M, G, T, P, E, Ki, Mi, Gi, Ti, Pi, Ei or an exponent";
             return false;
         }
 
-        try
+        // A positive binary amount below one is printed in the decimal form, as Kubernetes does.
+        if (format == QuantityFormat.BinarySI && value > 0m && value < 1m)
         {
-            quantity = Quantity.Create(mantissa * multiplier, format);
-            return true;
+            format = QuantityFormat.DecimalSI;
         }
-        catch (OverflowException)
-        {
-            error = $"invalid quantity \"{text}\": the value is too large";
-            return false;
-        }
+
+        quantity = Quantity.Create(value, format);
+        return true;
     }
 
-    private static bool TryScale(string suffix, out decimal multiplier, out QuantityFormat format)
+    /// <summary>The message <see cref="Quantity.Parse"/> gives: Kubernetes' reason, quoting the input.</summary>
+    public static string Describe(string? text, string reason) => $"invalid quantity \"{text}\": {reason}";
+
+    private static bool TryApplySuffix(decimal mantissa, string suffix, out decimal value, out QuantityFormat format, out string reason)
     {
-        format = QuantityFormat.DecimalSI;
-        multiplier = suffix switch
+        reason = SuffixRule;
+        value = 0m;
+        if (TryDecimalExponent(suffix, out var exponent))
         {
-            "" => 1m,
-            "n" => 0.000000001m,
-            "u" => 0.000001m,
-            "m" => 0.001m,
-            "k" => 1e3m,
-            "M" => 1e6m,
-            "G" => 1e9m,
-            "T" => 1e12m,
-            "P" => 1e15m,
-            "E" => 1e18m,
-            _ => 0m,
-        };
-        if (multiplier != 0m)
+            format = QuantityFormat.DecimalSI;
+        }
+        else if (TryBinaryExponent(suffix, out var power))
         {
-            return true;
+            format = QuantityFormat.BinarySI;
+            return TryMultiply(mantissa, power, 1024m, out value, out reason);
+        }
+        else if (suffix.Length > 1 && suffix[0] is 'e' or 'E' &&
+                 int.TryParse(suffix.AsSpan(1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out exponent))
+        {
+            format = QuantityFormat.DecimalExponent;
+        }
+        else
+        {
+            format = QuantityFormat.DecimalSI;
+            return false;
         }
 
-        format = QuantityFormat.BinarySI;
-        multiplier = suffix switch
+        if (exponent >= 0)
         {
-            "Ki" => 1024m,
-            "Mi" => 1024m * 1024,
-            "Gi" => 1024m * 1024 * 1024,
-            "Ti" => 1024m * 1024 * 1024 * 1024,
-            "Pi" => 1024m * 1024 * 1024 * 1024 * 1024,
-            "Ei" => 1024m * 1024 * 1024 * 1024 * 1024 * 1024,
-            _ => 0m,
-        };
-        if (multiplier != 0m)
-        {
-            return true;
+            return TryMultiply(mantissa, exponent, 10m, out value, out reason);
         }
 
-        format = QuantityFormat.DecimalExponent;
-        if (suffix.Length >= 2 && (suffix[0] == 'e' || suffix[0] == 'E') &&
-            int.TryParse(suffix.AsSpan(1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var exponent) &&
-            exponent is >= -9 and <= 18)
+        // Divide; once the amount is below a nano-unit it rounds up to 1n anyway (Kubernetes rounds away from zero).
+        value = mantissa;
+        for (var i = 0; i < -exponent && value != 0m && Math.Abs(value) >= 0.000000001m; i++)
         {
-            multiplier = 1m;
-            for (var i = 0; i < Math.Abs(exponent); i++)
+            value /= 10m;
+        }
+
+        if (Math.Abs(value) < 0.000000001m && value != 0m)
+        {
+            value = Math.Sign(value) * 0.000000001m;
+        }
+
+        return true;
+    }
+
+    private static bool TryMultiply(decimal mantissa, int times, decimal factor, out decimal value, out string reason)
+    {
+        reason = string.Empty;
+        value = mantissa;
+        try
+        {
+            for (var i = 0; i < times && value != 0m; i++)
             {
-                multiplier = exponent > 0 ? multiplier * 10m : multiplier / 10m;
+                value *= factor;
             }
 
             return true;
         }
+        catch (OverflowException)
+        {
+            reason = NumericRule;
+            return false;
+        }
+    }
 
-        return false;
+    private static bool TryDecimalExponent(string suffix, out int exponent)
+    {
+        exponent = suffix switch
+        {
+            "n" => -9,
+            "u" => -6,
+            "m" => -3,
+            "" => 0,
+            "k" => 3,
+            "M" => 6,
+            "G" => 9,
+            "T" => 12,
+            "P" => 15,
+            "E" => 18,
+            _ => int.MinValue,
+        };
+        return exponent != int.MinValue;
+    }
+
+    private static bool TryBinaryExponent(string suffix, out int power)
+    {
+        power = suffix switch
+        {
+            "Ki" => 1,
+            "Mi" => 2,
+            "Gi" => 3,
+            "Ti" => 4,
+            "Pi" => 5,
+            "Ei" => 6,
+            _ => 0,
+        };
+        return power != 0;
     }
 }
