@@ -1,0 +1,150 @@
+using Orchestration.Sdk.Model;
+
+namespace Orchestration.Sdk.Declaration;
+
+/// <summary>
+/// Records what the fluent API says about one container, as given (quantities stay text); <see cref="Build"/> turns it
+/// into a <see cref="Container"/> and reports what cannot be represented (an unparsable quantity).
+/// </summary>
+internal sealed class ContainerRecorder
+{
+    private readonly List<EnvVar> _env = [];
+    private readonly List<ContainerPort> _ports = [];
+    private string? _cpu;
+    private string? _memory;
+    private string? _cpuLimit;
+    private string? _memoryLimit;
+
+    public ContainerRecorder(string name)
+    {
+        Name = name;
+    }
+
+    public string Name { get; }
+
+    /// <summary>Whether any container setting was recorded.</summary>
+    public bool IsUsed { get; private set; }
+
+    public string? Image { get; private set; }
+
+    public IReadOnlyList<string> Command { get; private set; } = [];
+
+    public IReadOnlyList<string> Args { get; private set; } = [];
+
+    public string? WorkingDirectory { get; private set; }
+
+    public void SetImage(string image)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        Image = image;
+        IsUsed = true;
+    }
+
+    public void SetCommand(string[] command)
+    {
+        Command = Copy(command);
+        IsUsed = true;
+    }
+
+    public void SetArgs(string[] args)
+    {
+        Args = Copy(args);
+        IsUsed = true;
+    }
+
+    public void SetEnvironment(string name, string value)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(value);
+        var index = _env.FindIndex(e => e.Name == name);
+        if (index >= 0)
+        {
+            _env[index] = new EnvVar(name, value);
+        }
+        else
+        {
+            _env.Add(new EnvVar(name, value));
+        }
+
+        IsUsed = true;
+    }
+
+    public void AddPort(int port, string? name, string protocol)
+    {
+        ArgumentNullException.ThrowIfNull(protocol);
+        _ports.Add(new ContainerPort(port, name, protocol));
+        IsUsed = true;
+    }
+
+    public void SetResources(string? cpu, string? memory, string? cpuLimit, string? memoryLimit)
+    {
+        _cpu = cpu ?? _cpu;
+        _memory = memory ?? _memory;
+        _cpuLimit = cpuLimit ?? _cpuLimit;
+        _memoryLimit = memoryLimit ?? _memoryLimit;
+        IsUsed = true;
+    }
+
+    public void SetWorkingDirectory(string workingDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(workingDirectory);
+        WorkingDirectory = workingDirectory;
+        IsUsed = true;
+    }
+
+    /// <summary>The container; quantities that do not parse are reported at their path and left out.</summary>
+    public Container Build(FieldPath path, List<ValidationError> errors)
+    {
+        var resources = path.Child("resources");
+        return new Container
+        {
+            Name = Name,
+            Image = Image ?? string.Empty,
+            Command = Command,
+            Args = Args,
+            Env = [.. _env],
+            Ports = [.. _ports],
+            WorkingDir = WorkingDirectory,
+            Resources = new ResourceRequirements
+            {
+                Requests = new ResourceList
+                {
+                    Cpu = ParseQuantity(_cpu, resources.Child("requests", "cpu"), errors),
+                    Memory = ParseQuantity(_memory, resources.Child("requests", "memory"), errors),
+                },
+                Limits = new ResourceList
+                {
+                    Cpu = ParseQuantity(_cpuLimit, resources.Child("limits", "cpu"), errors),
+                    Memory = ParseQuantity(_memoryLimit, resources.Child("limits", "memory"), errors),
+                },
+            },
+        };
+    }
+
+    private static Quantity? ParseQuantity(string? text, FieldPath path, List<ValidationError> errors)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (QuantityParser.TryParse(text, out var quantity, out var reason))
+        {
+            return quantity;
+        }
+
+        errors.Add(FieldErrors.Invalid(path, text, reason));
+        return null;
+    }
+
+    private static string[] Copy(string[] values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        foreach (var value in values)
+        {
+            ArgumentNullException.ThrowIfNull(value, nameof(values));
+        }
+
+        return [.. values];
+    }
+}

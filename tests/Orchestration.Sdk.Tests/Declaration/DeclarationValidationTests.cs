@@ -1,0 +1,169 @@
+using Orchestration.Sdk.Declaration;
+using static Orchestration.Sdk.Tests.Declaration.KubernetesMessages;
+
+namespace Orchestration.Sdk.Tests.Declaration;
+
+/// <summary>A table of bad declarations (names, namespace, labels, replicas, duplicates), each with the exact errors Kubernetes would word.</summary>
+public class DeclarationValidationTests
+{
+    public static TheoryData<string, Action<AppDeclaration>, string[]> BadDeclarations => new()
+    {
+        {
+            "name not a DNS-1123 label",
+            app => app.AddDeployment("Web_1").WithImage("nginx"),
+            [
+                $"deployments[Web_1].metadata.name: Invalid value: \"Web_1\": {Label1123}",
+                $"deployments[Web_1].spec.template.spec.containers[0].name: Invalid value: \"Web_1\": {Label1123}",
+            ]
+        },
+        {
+            "name with dots",
+            app => app.AddDeployment("web.v1").WithImage("nginx"),
+            [
+                "deployments[web.v1].metadata.name: Invalid value: \"web.v1\": must not contain dots",
+                "deployments[web.v1].spec.template.spec.containers[0].name: Invalid value: \"web.v1\": must not contain dots",
+            ]
+        },
+        {
+            "empty name",
+            app => app.AddPod(string.Empty).WithImage("nginx"),
+            [
+                "pods[].metadata.name: Required value: name or generateName is required",
+                "pods[].spec.containers[0].name: Required value",
+            ]
+        },
+        {
+            "pod name not a label",
+            app => app.AddPod("DB").WithImage("postgres:16"),
+            [
+                $"pods[DB].metadata.name: Invalid value: \"DB\": {Label1123}",
+                $"pods[DB].spec.containers[0].name: Invalid value: \"DB\": {Label1123}",
+            ]
+        },
+        {
+            "invalid namespace",
+            app =>
+            {
+                app.Namespace = "Prod";
+                app.AddDeployment("web").WithImage("nginx");
+            },
+            [$"namespace: Invalid value: \"Prod\": {Label1123}"]
+        },
+        {
+            "empty namespace",
+            app =>
+            {
+                app.Namespace = string.Empty;
+                app.AddDeployment("web").WithImage("nginx");
+            },
+            ["namespace: Required value"]
+        },
+        {
+            "negative replicas",
+            app => app.AddDeployment("web").WithImage("nginx").WithReplicas(-1),
+            ["deployments[web].spec.replicas: Invalid value: -1: must be greater than or equal to 0"]
+        },
+        {
+            "negative revision history limit",
+            app => app.AddDeployment("web").WithImage("nginx").WithRevisionHistoryLimit(-1),
+            ["deployments[web].spec.revisionHistoryLimit: Invalid value: -1: must be greater than or equal to 0"]
+        },
+        {
+            "app label overridden so the selector no longer matches",
+            app => app.AddDeployment("web").WithImage("nginx").WithLabel("app", "x"),
+            ["deployments[web].spec.template.metadata.labels: Invalid value: map[string]string{\"app\":\"x\"}: `selector` does not match template `labels`"]
+        },
+        {
+            "bad label key",
+            app => app.AddDeployment("web").WithImage("nginx").WithLabel("bad key", "v"),
+            [
+                $"deployments[web].metadata.labels: Invalid value: \"bad key\": {LabelKeyName}",
+                $"deployments[web].spec.template.metadata.labels: Invalid value: \"bad key\": {LabelKeyName}",
+            ]
+        },
+        {
+            "bad label value on a pod",
+            app => app.AddPod("db").WithImage("postgres:16").WithLabel("tier", "-db"),
+            [$"pods[db].metadata.labels: Invalid value: \"-db\": {LabelValue}"]
+        },
+        {
+            "label key with an empty prefix",
+            app => app.AddPod("db").WithImage("postgres:16").WithLabel("/tier", "db"),
+            ["pods[db].metadata.labels: Invalid value: \"/tier\": prefix part must be non-empty"]
+        },
+        {
+            "bad annotation key",
+            app => app.AddPod("db").WithImage("postgres:16").WithAnnotation("a b", "c"),
+            [$"pods[db].metadata.annotations: Invalid value: \"a b\": {LabelKeyName}"]
+        },
+        {
+            "two deployments with one name",
+            app =>
+            {
+                app.AddDeployment("web").WithImage("nginx");
+                app.AddDeployment("web").WithImage("nginx:2");
+            },
+            ["deployments[web]: Duplicate value: \"web\""]
+        },
+        {
+            "two pods with one name",
+            app =>
+            {
+                app.AddPod("db").WithImage("postgres:16");
+                app.AddPod("db").WithImage("postgres:17");
+            },
+            ["pods[db]: Duplicate value: \"db\""]
+        },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadDeclarations))]
+    public void Validate_BadDeclaration_ReportsKubernetesMessage(string problem, Action<AppDeclaration> declare, string[] expected)
+    {
+        var app = new AppDeclaration();
+        declare(app);
+
+        var errors = app.Validate();
+
+        Assert.True(expected.SequenceEqual(errors.Select(e => e.ToString())), $"{problem}:\n{string.Join("\n", errors)}");
+    }
+
+    [Theory]
+    [MemberData(nameof(BadDeclarations))]
+    public void Build_BadDeclaration_ThrowsWithTheSameErrors(string problem, Action<AppDeclaration> declare, string[] expected)
+    {
+        var app = new AppDeclaration();
+        declare(app);
+
+        var ex = Assert.Throws<DeclarationValidationException>(() => app.Build());
+
+        Assert.Equal(expected, ex.Errors.Select(e => e.ToString()));
+        Assert.All(expected, line => Assert.Contains("\n" + line, ex.Message, StringComparison.Ordinal));
+        Assert.NotEmpty(problem);
+    }
+
+    [Theory]
+    [InlineData(64, "must be no more than 63 characters")]
+    public void Validate_NameTooLong_ReportsLengthAndTheAppLabel(int length, string rule)
+    {
+        var name = new string('a', length);
+        var app = new AppDeclaration();
+        app.AddDeployment(name).WithImage("nginx");
+
+        var errors = app.Validate().Select(e => e.ToString()).ToList();
+
+        Assert.Contains($"deployments[{name}].metadata.name: Invalid value: \"{name}\": {rule}", errors);
+        Assert.Contains($"deployments[{name}].spec.template.spec.containers[0].name: Invalid value: \"{name}\": {rule}", errors);
+        Assert.Contains($"deployments[{name}].spec.selector.matchLabels: Invalid value: \"{name}\": {rule}", errors);
+    }
+
+    [Fact]
+    public void Validate_SameNameForDeploymentAndPod_IsValid()
+    {
+        var app = new AppDeclaration();
+        app.AddDeployment("web").WithImage("nginx");
+        app.AddPod("web").WithImage("nginx");
+
+        Assert.Empty(app.Validate());
+    }
+}
