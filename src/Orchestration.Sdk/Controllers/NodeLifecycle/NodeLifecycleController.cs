@@ -1,0 +1,188 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orchestration.Sdk.Hosting;
+using Orchestration.Sdk.Model;
+using Orchestration.Sdk.Store;
+
+namespace Orchestration.Sdk.Controllers.NodeLifecycle;
+
+/// <summary>
+/// Watches node heartbeats, as Kubernetes' node lifecycle controller. Every <see cref="NodeLifecycleOptions.MonitorPeriod"/>:
+/// a node silent for longer than <see cref="NodeLifecycleOptions.NodeMonitorGracePeriod"/> gets Ready=Unknown and the
+/// taint node.kubernetes.io/unreachable:NoExecute, and its pods Ready=False; once a pod's toleration of that taint has
+/// run out (counted from the Ready transition) the pod is evicted. A node that heart-beats again loses the taint.
+/// </summary>
+/// <remarks>
+/// Deliberate difference from Kubernetes: an evicted pod is deleted from the store at once (a force delete) instead of
+/// being marked for graceful deletion, because the agent of an unreachable node cannot finish that deletion. Its
+/// ReplicaSet then creates a replacement that the scheduler places elsewhere; when the node returns, its agent finds
+/// the pod's containers orphaned and removes them.
+/// </remarks>
+internal sealed partial class NodeLifecycleController : IClusterComponent
+{
+    private readonly ResourceStore _store;
+    private readonly TimeProvider _time;
+    private readonly NodeLifecycleOptions _options;
+    private readonly ILogger<NodeLifecycleController> _logger;
+
+    public NodeLifecycleController(ResourceStore store, TimeProvider time, IOptions<NodeLifecycleOptions> options, ILogger<NodeLifecycleController> logger)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(logger);
+        _store = store;
+        _time = time;
+        _options = options.Value;
+        _logger = logger;
+    }
+
+    public string Name => "node-lifecycle-controller";
+
+    public async Task RunAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(_options.MonitorPeriod, _time);
+        try
+        {
+            do
+            {
+                MonitorNodes();
+            }
+            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    /// <summary>One monitoring pass over every node.</summary>
+    internal void MonitorNodes()
+    {
+        var now = _time.GetUtcNow();
+        foreach (var node in _store.List<Node>(Node.KindName).Items)
+        {
+            try
+            {
+                MonitorNode(node, now);
+            }
+#pragma warning disable CA1031 // One node's failure must not stop the monitoring of the others; the next pass retries.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                LogMonitorFailed(_logger, ex, node.Metadata.Name);
+            }
+        }
+    }
+
+    private bool IsSilent(Node node, DateTimeOffset now)
+    {
+        var lastSeen = node.Status.LastHeartbeatTime > node.Metadata.CreationTimestamp ? node.Status.LastHeartbeatTime : node.Metadata.CreationTimestamp;
+        return now - lastSeen > _options.NodeMonitorGracePeriod;
+    }
+
+    private void MonitorNode(Node node, DateTimeOffset now)
+    {
+        if (!IsSilent(node, now))
+        {
+            if (node.Status.IsReady && HasUnreachableTaint(node))
+            {
+                _store.Mutate<Node>(node.Key, n => HasUnreachableTaint(n) && n.Status.IsReady && !IsSilent(n, now)
+                    ? n with { Spec = n.Spec with { Taints = n.Spec.Taints.Where(t => !IsUnreachable(t)).ToList() } }
+                    : n);
+                LogNodeReady(_logger, node.Metadata.Name);
+            }
+
+            return;
+        }
+
+        var unknown = new Condition(NodeConditionType.Ready, ConditionStatus.Unknown, "NodeStatusUnknown", "Kubelet stopped posting node status.", now);
+        var marked = _store.Mutate<Node>(node.Key, n => IsSilent(n, now) && n.Status.Conditions.Find(NodeConditionType.Ready)?.Status != ConditionStatus.Unknown
+            ? n with { Status = n.Status with { Conditions = n.Status.Conditions.Set(unknown) } }
+            : n, statusOnly: true);
+        if (marked is null || !IsSilent(marked, now))
+        {
+            return;
+        }
+
+        if (!HasUnreachableTaint(marked))
+        {
+            marked = _store.Mutate<Node>(node.Key, n => HasUnreachableTaint(n)
+                ? n
+                : n with { Spec = n.Spec with { Taints = [.. n.Spec.Taints.Where(t => t.Key != Taint.NotReadyKey), UnreachableToleration.Taint] } });
+            if (marked is null)
+            {
+                return;
+            }
+
+            LogNodeUnreachable(_logger, node.Metadata.Name, now - node.Status.LastHeartbeatTime);
+        }
+
+        var since = marked.Status.Conditions.Find(NodeConditionType.Ready)?.LastTransitionTime ?? now;
+        foreach (var pod in _store.List<Pod>(Pod.KindName, filter: p => p.Spec.NodeName == node.Metadata.Name).Items)
+        {
+            if (UnreachableToleration.For(pod, _options.DefaultTolerationSeconds) is { } tolerated && now >= since + tolerated)
+            {
+                Evict(pod, node.Metadata.Name);
+            }
+            else
+            {
+                MarkNotReady(pod, node.Metadata.Name);
+            }
+        }
+    }
+
+    private void MarkNotReady(Pod pod, string nodeName)
+    {
+        if (pod.Status.Conditions.Find(PodConditionType.Ready)?.Status != ConditionStatus.True)
+        {
+            return;
+        }
+
+        var notReady = new Condition(PodConditionType.Ready, ConditionStatus.False, "NodeNotReady", "Node is not ready", _time.GetUtcNow());
+        _store.Mutate<Pod>(pod.Key, p => p.Metadata.Uid == pod.Metadata.Uid && p.Status.Conditions.Find(PodConditionType.Ready)?.Status == ConditionStatus.True
+            ? p with { Status = p.Status with { Conditions = p.Status.Conditions.Set(notReady) } }
+            : p, statusOnly: true);
+        LogPodNotReady(_logger, pod.Key.Display, nodeName);
+    }
+
+    private void Evict(Pod pod, string nodeName)
+    {
+        try
+        {
+            var current = _store.Get<Pod>(pod.Key);
+            if (current is null || current.Metadata.Uid != pod.Metadata.Uid)
+            {
+                return;
+            }
+
+            _store.Delete(pod.Key, current.Metadata.ResourceVersion);
+            LogEvicted(_logger, pod.Key.Display, nodeName);
+        }
+        catch (ConflictException)
+        {
+            // changed meanwhile: the next pass decides again
+        }
+        catch (NotFoundException)
+        {
+        }
+    }
+
+    private static bool IsUnreachable(Taint t) => t.Key == Taint.UnreachableKey && t.Effect == TaintEffect.NoExecute;
+
+    private static bool HasUnreachableTaint(Node node) => node.Spec.Taints.Any(IsUnreachable);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "node {Node} stopped posting status {Silence} ago: Ready=Unknown, tainted node.kubernetes.io/unreachable:NoExecute")]
+    private static partial void LogNodeUnreachable(ILogger logger, string node, TimeSpan silence);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "node {Node} is posting status again: removed the unreachable taint")]
+    private static partial void LogNodeReady(ILogger logger, string node);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "pod {Pod} on unreachable node {Node} marked not ready")]
+    private static partial void LogPodNotReady(ILogger logger, string pod, string node);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "evicted pod {Pod} from unreachable node {Node}: its toleration of the unreachable taint ran out")]
+    private static partial void LogEvicted(ILogger logger, string pod, string node);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "monitoring node {Node} failed; the next pass retries")]
+    private static partial void LogMonitorFailed(ILogger logger, Exception exception, string node);
+}

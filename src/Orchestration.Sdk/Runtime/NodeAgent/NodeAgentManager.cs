@@ -1,0 +1,189 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orchestration.Sdk.Hosting;
+using Orchestration.Sdk.Model;
+using Orchestration.Sdk.Store;
+
+namespace Orchestration.Sdk.Runtime;
+
+/// <summary>
+/// Runs one <see cref="NodeAgent"/> per node of the <see cref="INodeProvider"/> (also for nodes added later), and feeds
+/// them from a single watch of the pods, dispatched by the node each pod is bound to.
+/// </summary>
+internal sealed class NodeAgentManager : IClusterComponent
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, NodeAgent> _agents = new(StringComparer.Ordinal);
+    private readonly List<Task> _tasks = [];
+    private readonly ResourceStore _store;
+    private readonly INodeProvider _nodes;
+    private readonly TimeProvider _time;
+    private readonly NodeAgentOptions _options;
+    private readonly ILoggerFactory _loggerFactory;
+    private readonly ILogger _logger;
+    private CancellationToken _stopping;
+    private bool _running;
+
+    public NodeAgentManager(ResourceStore store, INodeProvider nodes, TimeProvider time, IOptions<NodeAgentOptions> options, ILoggerFactory loggerFactory)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(nodes);
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(loggerFactory);
+        _store = store;
+        _nodes = nodes;
+        _time = time;
+        _options = options.Value;
+        _loggerFactory = loggerFactory;
+        _logger = loggerFactory.CreateLogger<NodeAgentManager>();
+    }
+
+    public string Name => "node-agents";
+
+    /// <summary>Decides whether a running container is ready; readiness probes plug in here.</summary>
+    internal ContainerReadiness Readiness { get; set; } = ContainerReadinessGates.Running;
+
+    public async Task RunAsync(CancellationToken stoppingToken)
+    {
+        lock (_gate)
+        {
+            if (_running)
+            {
+                throw new InvalidOperationException("the node agents are already running");
+            }
+
+            _running = true;
+            _stopping = stoppingToken;
+            _agents.Clear();
+            _tasks.Clear();
+        }
+
+        _nodes.NodeAdded += OnNodeAdded;
+        try
+        {
+            foreach (var node in _nodes.Nodes)
+            {
+                StartAgent(node, listPods: false);
+            }
+
+            await WatchPodsAsync(stoppingToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _nodes.NodeAdded -= OnNodeAdded;
+            Task[] tasks;
+            lock (_gate)
+            {
+                _running = false;
+                tasks = [.. _tasks];
+            }
+
+            await Task.WhenAll(tasks).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Reads a container's output (kubectl logs): the current instance, or with <paramref name="previous"/> the one before it.
+    /// </summary>
+    /// <param name="pod">The pod.</param>
+    /// <param name="container">The container's name; may be null when the pod has one container.</param>
+    /// <param name="previous">Read the previous (terminated) instance.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public Task<string> GetLogsAsync(Pod pod, string? container, bool previous, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(pod);
+        if (pod.Spec.NodeName is not { } nodeName)
+        {
+            throw new OrchestrationException($"pod {pod.Metadata.Name} does not have a host assigned");
+        }
+
+        var node = _nodes.Nodes.FirstOrDefault(n => n.Name == nodeName)
+            ?? throw new NotFoundException(pod.Key, $"node \"{nodeName}\" of pod {pod.Metadata.Name} is not known to this orchestrator");
+        return PodLogs.ReadAsync(node.Runtime, pod, container, previous, _options.ApplicationName, cancellationToken);
+    }
+
+    private void OnNodeAdded(object? sender, RuntimeNode node) => StartAgent(node, listPods: true);
+
+    private void StartAgent(RuntimeNode node, bool listPods)
+    {
+        NodeAgent agent;
+        lock (_gate)
+        {
+            if (!_running || _stopping.IsCancellationRequested || _agents.ContainsKey(node.Name))
+            {
+                return;
+            }
+
+            agent = new NodeAgent(node, _store, _time, _options, _loggerFactory.CreateLogger("Orchestration.Sdk.Runtime.NodeAgent"), Readiness, _stopping);
+            _agents[node.Name] = agent;
+            _tasks.Add(Task.Run(agent.RunAsync, CancellationToken.None));
+        }
+
+        NodeAgentLog.AgentStarting(_logger, node.Name);
+        if (listPods)
+        {
+            foreach (var pod in _store.List<Pod>(Pod.KindName, filter: p => p.Spec.NodeName == node.Name).Items)
+            {
+                agent.PodChanged(pod);
+            }
+        }
+    }
+
+    private NodeAgent? AgentOf(Pod pod)
+    {
+        if (pod.Spec.NodeName is not { } nodeName)
+        {
+            return null;
+        }
+
+        lock (_gate)
+        {
+            return _agents.GetValueOrDefault(nodeName);
+        }
+    }
+
+    private async Task WatchPodsAsync(CancellationToken ct)
+    {
+        while (!ct.IsCancellationRequested)
+        {
+            var list = _store.List<Pod>(Pod.KindName, filter: p => p.Spec.NodeName is not null);
+            foreach (var pod in list.Items)
+            {
+                AgentOf(pod)?.PodChanged(pod);
+            }
+
+            NodeAgent[] agents;
+            lock (_gate)
+            {
+                agents = [.. _agents.Values];
+            }
+
+            foreach (var agent in agents)
+            {
+                agent.SignalAll(); // pods deleted while the watch was down
+            }
+
+            try
+            {
+                await foreach (var e in _store.Watch(Pod.KindName, list.ResourceVersion, ct).ConfigureAwait(false))
+                {
+                    if (e.Type == WatchEventType.Expired)
+                    {
+                        NodeAgentLog.PodWatchExpired(_logger, e.Message);
+                        break;
+                    }
+
+                    if (e.Object is Pod pod)
+                    {
+                        AgentOf(pod)?.PodChanged(pod);
+                    }
+                }
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                return;
+            }
+        }
+    }
+}

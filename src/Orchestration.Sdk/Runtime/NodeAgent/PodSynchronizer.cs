@@ -1,0 +1,302 @@
+using Orchestration.Sdk.Model;
+using Orchestration.Sdk.Store;
+
+namespace Orchestration.Sdk.Runtime;
+
+/// <summary>
+/// Moves one pod's containers toward its spec, as the kubelet's syncPod: sandbox, then containers; restarts per restart
+/// policy with crash-loop back-off; writes the status. A deleted, re-bound or terminating pod is torn down instead.
+/// Used by one <see cref="PodWorker"/> only, so its state needs no lock.
+/// </summary>
+internal sealed class PodSynchronizer(NodeAgent agent, string uid, ObjectKey key)
+{
+    /// <summary>The grace period for containers whose pod the agent never saw (the kubelet's minimum).</summary>
+    private static readonly TimeSpan OrphanGracePeriod = TimeSpan.FromSeconds(2);
+
+    private readonly Dictionary<string, ContainerRecord> _records = new(StringComparer.Ordinal);
+    private readonly ContainerRecord _sandbox = new();
+    private TimeSpan? _gracePeriod;
+
+    public string Uid { get; } = uid;
+
+    public ObjectKey Key { get; } = key;
+
+    private NodeAgentOptions Options => agent.Options;
+
+    public async Task<SyncOutcome> SyncAsync(CancellationToken cancellationToken)
+    {
+        var pod = agent.Store.Get<Pod>(Key);
+        if (pod is null || pod.Metadata.Uid != Uid || pod.Spec.NodeName != agent.NodeName)
+        {
+            await TeardownAsync(_gracePeriod ?? OrphanGracePeriod, orphan: true, cancellationToken).ConfigureAwait(false);
+            return SyncOutcome.Done;
+        }
+
+        _gracePeriod = TimeSpan.FromSeconds(Math.Max(0, pod.Spec.TerminationGracePeriodSeconds));
+        if (pod.IsTerminating())
+        {
+            await TeardownAsync(_gracePeriod.Value, orphan: false, cancellationToken).ConfigureAwait(false);
+            DeleteFromStore();
+            return SyncOutcome.Done;
+        }
+
+        if (pod.Status.Phase is PodPhase.Succeeded or PodPhase.Failed)
+        {
+            return SyncOutcome.Idle; // a finished pod's containers are never started again
+        }
+
+        foreach (var c in pod.Spec.Containers)
+        {
+            _records.TryAdd(c.Name, new ContainerRecord());
+        }
+
+        var wake = new WakeTime();
+        var observed = await ObserveAsync(cancellationToken).ConfigureAwait(false);
+        for (var round = 0; round < 4 && await ActAsync(pod, observed, wake, cancellationToken).ConfigureAwait(false); round++)
+        {
+            observed = await ObserveAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        WriteStatus(observed);
+        return new SyncOutcome(false, wake.Earliest);
+    }
+
+    private async Task<PodObservation> ObserveAsync(CancellationToken ct)
+    {
+        var selector = ContainerRequests.PodSelector(agent.NodeName, Options.ApplicationName, Uid);
+        var containers = await agent.Runtime.ListContainersAsync(selector, ct).ConfigureAwait(false);
+        var sandboxes = await agent.Runtime.ListPodSandboxesAsync(selector, ct).ConfigureAwait(false);
+        return new PodObservation(sandboxes, containers);
+    }
+
+    /// <summary>Takes at most one step per container; returns whether the runtime changed (observe again).</summary>
+    private async Task<bool> ActAsync(Pod pod, PodObservation observed, WakeTime wake, CancellationToken ct)
+    {
+        var now = agent.Time.GetUtcNow();
+        var sandbox = observed.Sandbox;
+        if (sandbox is null)
+        {
+            if (_sandbox.WaitingForRetry(now))
+            {
+                wake.At(_sandbox.RetryAt);
+                return false;
+            }
+
+            try
+            {
+                sandbox = await agent.Runtime.RunPodSandboxAsync(ContainerRequests.Sandbox(pod, agent.NodeName, Options.ApplicationName), ct).ConfigureAwait(false);
+                _sandbox.Succeeded();
+                NodeAgentLog.SandboxCreated(agent.Logger, agent.NodeName, Key.Display, sandbox.IPAddress);
+                return true;
+            }
+            catch (ContainerRuntimeException ex)
+            {
+                _sandbox.Failed(ex, now, Options);
+                wake.At(_sandbox.RetryAt);
+                NodeAgentLog.RuntimeCallFailed(agent.Logger, ex, agent.NodeName, Key.Display, "pod sandbox", ex.Reason);
+                return false;
+            }
+        }
+
+        var acted = false;
+        foreach (var spec in pod.Spec.Containers)
+        {
+            acted |= await StepAsync(pod, spec, sandbox.Id, observed, wake, now, ct).ConfigureAwait(false);
+        }
+
+        return acted;
+    }
+
+    private async Task<bool> StepAsync(Pod pod, Container spec, string sandboxId, PodObservation observed, WakeTime wake, DateTimeOffset now, CancellationToken ct)
+    {
+        var record = _records[spec.Name];
+        var current = observed.Current(spec.Name);
+        if (current is not null)
+        {
+            record.Seen = true;
+            record.RestartCount = PodObservation.RestartCountOf(current);
+        }
+
+        if (current?.State != RuntimeContainerState.Exited)
+        {
+            record.BackoffUntil = null;
+        }
+
+        if (record.WaitingForRetry(now) && current?.State != RuntimeContainerState.Running)
+        {
+            wake.At(record.RetryAt);
+            return false;
+        }
+
+        switch (current?.State)
+        {
+            case null:
+                return await CreateAndStartAsync(pod, spec, sandboxId, record.Seen ? record.RestartCount + 1 : 0, record, wake, now, ct).ConfigureAwait(false);
+            case RuntimeContainerState.Created:
+                return await StartAsync(spec, current.Id, record, wake, now, ct).ConfigureAwait(false);
+            case RuntimeContainerState.Running:
+                return false;
+        }
+
+        record.LastTermination = PodStatusBuilder.Terminated(current, now);
+        if (!PodStatusBuilder.ShouldRestart(pod.Spec.RestartPolicy, current.ExitCode))
+        {
+            return false;
+        }
+
+        var held = record.Backoff.HeldUntil(current.StartedAt ?? current.CreatedAt, current.FinishedAt ?? now, now, Options);
+        record.BackoffUntil = held;
+        if (held is { } until)
+        {
+            wake.At(until);
+            return false;
+        }
+
+        var restartCount = PodObservation.RestartCountOf(current) + 1;
+        NodeAgentLog.Restarting(agent.Logger, agent.NodeName, Key.Display, spec.Name, current.ExitCode ?? 0, restartCount);
+        if (!await CreateAndStartAsync(pod, spec, sandboxId, restartCount, record, wake, now, ct).ConfigureAwait(false))
+        {
+            return false;
+        }
+
+        // Keep the instance that just exited (its logs are the "previous" ones); remove older ones.
+        foreach (var old in observed.Instances(spec.Name).Where(i => i.Id != current.Id))
+        {
+            try
+            {
+                await agent.Runtime.RemoveContainerAsync(old.Id, ct).ConfigureAwait(false);
+            }
+            catch (ContainerRuntimeException ex)
+            {
+                NodeAgentLog.RuntimeCallFailed(agent.Logger, ex, agent.NodeName, Key.Display, "remove old container", ex.Reason);
+            }
+        }
+
+        return true;
+    }
+
+    private async Task<bool> CreateAndStartAsync(Pod pod, Container spec, string sandboxId, int restartCount, ContainerRecord record, WakeTime wake, DateTimeOffset now, CancellationToken ct)
+    {
+        string id;
+        try
+        {
+            var request = ContainerRequests.Container(pod, spec, sandboxId, restartCount, agent.NodeName, Options.ApplicationName);
+            id = await agent.Runtime.CreateContainerAsync(request, ct).ConfigureAwait(false);
+        }
+        catch (ContainerRuntimeException ex)
+        {
+            record.Failed(ex, now, Options);
+            wake.At(record.RetryAt);
+            NodeAgentLog.RuntimeCallFailed(agent.Logger, ex, agent.NodeName, Key.Display, spec.Name, ex.Reason);
+            return false;
+        }
+
+        record.Seen = true;
+        record.RestartCount = restartCount;
+        await StartAsync(spec, id, record, wake, now, ct).ConfigureAwait(false);
+        return true;
+    }
+
+    private async Task<bool> StartAsync(Container spec, string id, ContainerRecord record, WakeTime wake, DateTimeOffset now, CancellationToken ct)
+    {
+        try
+        {
+            await agent.Runtime.StartContainerAsync(id, ct).ConfigureAwait(false);
+        }
+        catch (ContainerRuntimeException ex)
+        {
+            record.Failed(ex, now, Options);
+            wake.At(record.RetryAt);
+            NodeAgentLog.RuntimeCallFailed(agent.Logger, ex, agent.NodeName, Key.Display, spec.Name, ex.Reason);
+            return false;
+        }
+
+        if (record.RestartCount > 0)
+        {
+            record.Backoff.Next(Options); // a restart: the next exit waits longer
+        }
+
+        record.Succeeded();
+        NodeAgentLog.ContainerStarted(agent.Logger, agent.NodeName, Key.Display, spec.Name, id);
+        return true;
+    }
+
+    private void WriteStatus(PodObservation observed)
+    {
+        var now = agent.Time.GetUtcNow();
+        agent.Store.Mutate<Pod>(Key, p =>
+        {
+            if (p.Metadata.Uid != Uid || p.IsTerminating() || p.Spec.NodeName != agent.NodeName)
+            {
+                return p;
+            }
+
+            var next = PodStatusBuilder.Build(p, observed, _records, _sandbox.Error, now, agent.HostIP, agent.Readiness);
+            return PodStatusEquality.Same(p.Status, next) ? p : p with { Status = next };
+        }, statusOnly: true);
+    }
+
+    /// <summary>Stops the pod's containers with the grace period, then removes them and the sandbox.</summary>
+    private async Task TeardownAsync(TimeSpan gracePeriod, bool orphan, CancellationToken ct)
+    {
+        var observed = await ObserveAsync(ct).ConfigureAwait(false);
+        if (observed.IsEmpty)
+        {
+            return;
+        }
+
+        await Task.WhenAll(observed.Containers.Where(c => c.State == RuntimeContainerState.Running)
+            .Select(c => agent.Runtime.StopContainerAsync(c.Id, gracePeriod, ct))).ConfigureAwait(false);
+        foreach (var c in observed.Containers)
+        {
+            await agent.Runtime.RemoveContainerAsync(c.Id, ct).ConfigureAwait(false);
+        }
+
+        foreach (var s in observed.Sandboxes)
+        {
+            await agent.Runtime.RemovePodSandboxAsync(s.Id, ct).ConfigureAwait(false);
+        }
+
+        NodeAgentLog.TornDown(agent.Logger, agent.NodeName, Key.Display, Uid, observed.Containers.Count, orphan);
+    }
+
+    /// <summary>Finishes a graceful delete: removes the pod object, if it is still this pod.</summary>
+    private void DeleteFromStore()
+    {
+        while (true)
+        {
+            var current = agent.Store.Get<Pod>(Key);
+            if (current is null || current.Metadata.Uid != Uid)
+            {
+                return;
+            }
+
+            try
+            {
+                agent.Store.Delete(Key, current.Metadata.ResourceVersion);
+                NodeAgentLog.PodDeleted(agent.Logger, agent.NodeName, Key.Display);
+                return;
+            }
+            catch (ConflictException)
+            {
+            }
+            catch (NotFoundException)
+            {
+                return;
+            }
+        }
+    }
+
+    private sealed class WakeTime
+    {
+        public DateTimeOffset? Earliest { get; private set; }
+
+        public void At(DateTimeOffset time)
+        {
+            if (Earliest is null || time < Earliest)
+            {
+                Earliest = time;
+            }
+        }
+    }
+}
