@@ -1,0 +1,78 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Orchestration.Sdk.Hosting;
+using Orchestration.Sdk.Model;
+using Orchestration.Sdk.Runtime;
+
+namespace Orchestration.Sdk.Docker.Tests.Unit;
+
+public sealed class UseDockerTests
+{
+    [Fact]
+    public async Task UseDocker_ReplacesNodeProviderWithTheEngineAsOneNode()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<INodeProvider, OtherProvider>();
+        var builder = new Builder(services);
+
+        builder.UseDocker(o =>
+        {
+            o.AppName = "shop";
+            o.NodeName = "engine-1";
+            o.Endpoint = "unix:///nonexistent/docker.sock";
+            o.Lifetime = DockerLifetime.Persistent;
+        });
+
+        await using var provider = services.BuildServiceProvider();
+        var nodes = provider.GetRequiredService<INodeProvider>();
+        Assert.IsType<DockerNodeProvider>(nodes);
+        Assert.Single(services, d => d.ServiceType == typeof(INodeProvider));
+        var node = Assert.Single(nodes.Nodes);
+        Assert.Equal("engine-1", node.Name);
+        Assert.Equal("docker", node.Runtime.RuntimeName);
+        Assert.Equal("engine-1", node.Labels["kubernetes.io/hostname"]);
+    }
+
+    [Fact]
+    public void DockerRuntimeOptions_Defaults_AsDocumented()
+    {
+        var options = new DockerRuntimeOptions();
+
+        Assert.Null(options.Endpoint);
+        Assert.Equal(DockerLifetime.RemoveOnShutdown, options.Lifetime);
+        Assert.Equal(ImagePullPolicy.IfNotPresent, options.PullPolicy);
+        Assert.Equal(TimeSpan.FromSeconds(30), options.CallTimeout);
+        Assert.Equal(3, options.MaxCallAttempts);
+        Assert.Equal("orchestration/pause:1", options.PauseImage);
+        Assert.Equal("orchestration-" + options.AppName, options.EffectiveNetworkName);
+        Assert.Matches("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", options.AppName);
+        Assert.Matches("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", options.NodeName);
+    }
+
+    [Fact]
+    public void UseDocker_OptionsConfigured_AreTheOnesResolved()
+    {
+        var services = new ServiceCollection();
+
+        new Builder(services).UseDocker(o => o.PullPolicy = ImagePullPolicy.Never);
+
+        using var provider = services.BuildServiceProvider();
+        Assert.Equal(ImagePullPolicy.Never, provider.GetRequiredService<IOptions<DockerRuntimeOptions>>().Value.PullPolicy);
+    }
+
+    private sealed class Builder(IServiceCollection services) : IOrchestrationBuilder
+    {
+        public IServiceCollection Services { get; } = services;
+    }
+
+    private sealed class OtherProvider : INodeProvider
+    {
+        public IReadOnlyList<RuntimeNode> Nodes => [];
+
+        public event EventHandler<RuntimeNode>? NodeAdded
+        {
+            add { }
+            remove { }
+        }
+    }
+}
