@@ -178,17 +178,7 @@ internal sealed partial class Scheduler : IClusterComponent
         switch (e.Object)
         {
             case Pod pod when e.Type == WatchEventType.Deleted:
-                var removed = _cache.RemovePod(pod, out var freed);
-                if (removed is not null)
-                {
-                    _queue.Remove(removed);
-                }
-
-                if (freed)
-                {
-                    MoveToActive(resourcesOnly: true, "AssignedPodDelete");
-                }
-
+                RemovePod(pod);
                 break;
             case Pod pod:
                 ApplyPod(pod);
@@ -226,6 +216,13 @@ internal sealed partial class Scheduler : IClusterComponent
     /// <summary>Applies a pod version to the cache and keeps the queue in step with it.</summary>
     private void ApplyPod(Pod pod)
     {
+        if (pod.Status.Phase is PodPhase.Succeeded or PodPhase.Failed)
+        {
+            // As kube-scheduler's pod informer (status.phase!=Succeeded,status.phase!=Failed): finished pods hold nothing.
+            RemovePod(pod);
+            return;
+        }
+
         var specBefore = _cache.GetPod(pod.Metadata.Uid)?.Info.Pod.Spec;
         var record = _cache.UpsertPod(pod, out var freed);
         if (record is null)
@@ -249,6 +246,20 @@ internal sealed partial class Scheduler : IClusterComponent
         if (freed)
         {
             MoveToActive(resourcesOnly: true, "AssignedPodUpdate");
+        }
+    }
+
+    private void RemovePod(Pod pod)
+    {
+        var removed = _cache.RemovePod(pod, out var freed);
+        if (removed is not null)
+        {
+            _queue.Remove(removed);
+        }
+
+        if (freed)
+        {
+            MoveToActive(resourcesOnly: true, "AssignedPodDelete");
         }
     }
 

@@ -96,6 +96,23 @@ public sealed class SchedulerTests
         Assert.Equal("n1", (await harness.WaitForBoundAsync("second")).Spec.NodeName);
     }
 
+    [Theory]
+    [InlineData(PodPhase.Succeeded)]
+    [InlineData(PodPhase.Failed)]
+    public async Task RunAsync_BoundPodFinished_ItsResourcesGoToThePendingPod(PodPhase phase)
+    {
+        await using var harness = new SchedulerHarness();
+        harness.Store.Create(Node("n1", "1", "4Gi"));
+        harness.Store.Create(Pod("job", "1"));
+        var job = await harness.WaitForBoundAsync("job");
+        harness.Store.Create(Pod("next", "1"));
+        await harness.WaitForUnschedulableAsync("next", "0/1 nodes are available: 1 Insufficient cpu.");
+
+        harness.Store.UpdateStatus(job with { Status = job.Status with { Phase = phase } });
+
+        Assert.Equal("n1", (await harness.WaitForBoundAsync("next")).Spec.NodeName);
+    }
+
     [Fact]
     public async Task RunAsync_ReplicasOfOneOwner_SpreadOverNodesEvenWhenBinPacking()
     {

@@ -103,4 +103,16 @@ public sealed class ScoringTests
 
         Assert.Equal("clean", result.Node?.Name);
     }
+
+    [Fact]
+    public void PreScore_ScoresThatWouldBeEqualEverywhere_AreSkipped()
+    {
+        NodeInfo[] plain = [NodeInfo.From(Node("a")), NodeInfo.From(Node("b"))];
+        NodeInfo[] withPreferred = [.. plain, NodeInfo.From(Node("c", taints: [TaintOf("spot", "true", TaintEffect.PreferNoSchedule)]))];
+
+        Assert.False(new OwnerSpreadPlugin(2).PreScore(Info(Pod("bare")), plain));
+        Assert.True(new OwnerSpreadPlugin(2).PreScore(Info(Pod("owned", owner: "web"), ownerId: 0), plain));
+        Assert.False(new TaintTolerationPlugin().PreScore(Info(Pod("p")), plain));
+        Assert.True(new TaintTolerationPlugin().PreScore(Info(Pod("p")), withPreferred));
+    }
 }
