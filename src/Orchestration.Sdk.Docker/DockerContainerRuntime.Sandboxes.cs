@@ -1,5 +1,6 @@
 using Docker.DotNet;
 using Docker.DotNet.Models;
+using Microsoft.Extensions.Logging;
 using Orchestration.Sdk.Runtime;
 
 namespace Orchestration.Sdk.Docker;
@@ -77,6 +78,11 @@ internal sealed partial class DockerContainerRuntime
         await _calls.ExecuteAsync("remove pod sandbox", ct => ForceRemoveAsync(sandboxId, ct), cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Lists the running sandboxes matching <paramref name="labelSelector"/>. A sandbox never restarts, so one that
+    /// exited (killed, or the engine restarted) is garbage: it is removed here with the containers that joined its
+    /// namespace, and the node agent creates the pod afresh, as the kubelet does when a sandbox changes.
+    /// </summary>
     public async Task<IReadOnlyList<PodSandbox>> ListPodSandboxesAsync(
         IReadOnlyDictionary<string, string> labelSelector, CancellationToken cancellationToken)
     {
@@ -84,7 +90,13 @@ internal sealed partial class DockerContainerRuntime
         await EnsureSweptAsync(cancellationToken).ConfigureAwait(false);
         var selector = new Dictionary<string, string>(labelSelector, StringComparer.Ordinal) { [RuntimeLabels.Sandbox] = "true" };
         var found = await ListInspectedAsync(selector, cancellationToken).ConfigureAwait(false);
-        return [.. found.Select(c => DockerContainerMapper.ToPodSandbox(c, _options.EffectiveNetworkName))];
+        foreach (var dead in found.Where(c => c.State is { Running: false, Status: "exited" or "dead" }))
+        {
+            LogRemovingDeadSandbox(dead.ID, dead.State!.ExitCode);
+            await RemovePodSandboxAsync(dead.ID, cancellationToken).ConfigureAwait(false);
+        }
+
+        return [.. found.Where(c => c.State is { Running: true }).Select(c => DockerContainerMapper.ToPodSandbox(c, _options.EffectiveNetworkName))];
     }
 
     /// <summary>Creates the app's bridge network unless it exists; returns its name.</summary>
@@ -146,4 +158,7 @@ internal sealed partial class DockerContainerRuntime
             _networkGate.Release();
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Pod sandbox {SandboxId} exited (code {ExitCode}); removing it and its containers")]
+    private partial void LogRemovingDeadSandbox(string sandboxId, long exitCode);
 }

@@ -15,7 +15,9 @@ public static class DockerOrchestrationBuilderExtensions
     /// Uses the Docker engine (<c>DOCKER_HOST</c>, else the local socket, unless
     /// <see cref="DockerRuntimeOptions.Endpoint"/> says otherwise) as the cluster's one node, replacing any other node
     /// provider. Containers are removed when the host stops unless <see cref="DockerRuntimeOptions.Lifetime"/> is
-    /// <see cref="DockerLifetime.Persistent"/>.
+    /// <see cref="DockerLifetime.Persistent"/>. The node agents' <see cref="NodeAgentOptions.ApplicationName"/> defaults to
+    /// <see cref="DockerRuntimeOptions.AppName"/>, so applications sharing one engine never adopt or remove each other's
+    /// containers; setting the two to different values is an error.
     /// </summary>
     /// <param name="builder">The orchestration builder.</param>
     /// <param name="configure">Configures the options; null keeps the defaults.</param>
@@ -29,11 +31,25 @@ public static class DockerOrchestrationBuilderExtensions
             options.Configure(configure);
         }
 
+        builder.Services.AddOptions<NodeAgentOptions>()
+            .PostConfigure<IOptions<DockerRuntimeOptions>>((agents, docker) => agents.ApplicationName ??= docker.Value.AppName);
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.Replace(ServiceDescriptor.Singleton<INodeProvider, DockerNodeProvider>(services => new DockerNodeProvider(
-            services.GetRequiredService<IOptions<DockerRuntimeOptions>>().Value,
-            services.GetRequiredService<TimeProvider>(),
-            services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance)));
+        builder.Services.Replace(ServiceDescriptor.Singleton<INodeProvider, DockerNodeProvider>(services =>
+        {
+            var docker = services.GetRequiredService<IOptions<DockerRuntimeOptions>>().Value;
+            var agents = services.GetRequiredService<IOptions<NodeAgentOptions>>().Value;
+            if (agents.ApplicationName != docker.AppName)
+            {
+                throw new InvalidOperationException(
+                    $"NodeAgentOptions.ApplicationName '{agents.ApplicationName}' differs from DockerRuntimeOptions.AppName "
+                    + $"'{docker.AppName}': containers are found by that label, so set one of them only.");
+            }
+
+            return new DockerNodeProvider(
+                docker,
+                services.GetRequiredService<TimeProvider>(),
+                services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance);
+        }));
         return builder;
     }
 }

@@ -109,4 +109,23 @@ public sealed class DockerSandboxTests
         Assert.Equal(RuntimeContainerState.Running, container?.State);
         Assert.Equal(TestImage.Name, container?.Image);
     }
+
+    [DockerFact]
+    public async Task ListPodSandboxes_SandboxKilled_RemovesItWithItsContainersAndListsNothing()
+    {
+        await using var test = await DockerTestRuntime.CreateAsync();
+        var sandbox = await test.RunSandboxAsync("fragile");
+        var member = await test.RunAsync(sandbox, "app", "exec sleep 600");
+        await test.Runtime.Client.Containers.KillContainerAsync(sandbox.Id, new() { Signal = "KILL" }, CancellationToken.None);
+        await test.WaitForExitAsync(sandbox.Id);
+
+        var listed = await test.Runtime.ListPodSandboxesAsync(
+            new Dictionary<string, string> { [RuntimeLabels.PodUid] = sandbox.Labels[RuntimeLabels.PodUid] }, CancellationToken.None);
+
+        Assert.Empty(listed);
+        Assert.Null(await test.Runtime.InspectContainerAsync(sandbox.Id, CancellationToken.None));
+        Assert.Null(await test.Runtime.InspectContainerAsync(member, CancellationToken.None));
+        var again = await test.RunSandboxAsync("fragile", podUid: sandbox.Labels[RuntimeLabels.PodUid]);
+        Assert.NotEqual(sandbox.Id, again.Id);
+    }
 }

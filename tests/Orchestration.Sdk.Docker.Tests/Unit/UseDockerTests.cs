@@ -34,6 +34,31 @@ public sealed class UseDockerTests
     }
 
     [Fact]
+    public void UseDocker_AgentApplicationNameUnset_DefaultsToTheDockerAppName()
+    {
+        var services = new ServiceCollection();
+
+        new Builder(services).UseDocker(o => o.AppName = "shop");
+
+        using var provider = services.BuildServiceProvider();
+        Assert.Equal("shop", provider.GetRequiredService<IOptions<NodeAgentOptions>>().Value.ApplicationName);
+    }
+
+    [Fact]
+    public void UseDocker_AgentApplicationNameDiffers_ResolvingTheNodesFailsWithBothNames()
+    {
+        var services = new ServiceCollection();
+        services.Configure<NodeAgentOptions>(o => o.ApplicationName = "billing");
+
+        new Builder(services).UseDocker(o => o.AppName = "shop");
+
+        using var provider = services.BuildServiceProvider();
+        var error = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<INodeProvider>());
+        Assert.Contains("'billing'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'shop'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void DockerRuntimeOptions_Defaults_AsDocumented()
     {
         var options = new DockerRuntimeOptions();
