@@ -103,6 +103,13 @@ internal sealed class NodeAgentManager : IClusterComponent
         return PodLogs.ReadAsync(node.Runtime, pod, container, previous, _options.ApplicationName, cancellationToken);
     }
 
+    /// <summary>Asks the agent of the pod's node to sync it now (for example when a probe result changed).</summary>
+    internal void RequestSync(Pod pod)
+    {
+        ArgumentNullException.ThrowIfNull(pod);
+        AgentOf(pod)?.PodChanged(pod);
+    }
+
     private void OnNodeAdded(object? sender, RuntimeNode node) => StartAgent(node, listPods: true);
 
     private void StartAgent(RuntimeNode node, bool listPods)

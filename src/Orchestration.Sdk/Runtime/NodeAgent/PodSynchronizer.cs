@@ -8,7 +8,7 @@ namespace Orchestration.Sdk.Runtime;
 /// policy with crash-loop back-off; writes the status. A deleted, re-bound or terminating pod is torn down instead.
 /// Used by one <see cref="PodWorker"/> only, so its state needs no lock.
 /// </summary>
-internal sealed class PodSynchronizer(NodeAgent agent, string uid, ObjectKey key)
+internal sealed partial class PodSynchronizer(NodeAgent agent, string uid, ObjectKey key)
 {
     /// <summary>The grace period for containers whose pod the agent never saw (the kubelet's minimum).</summary>
     private static readonly TimeSpan OrphanGracePeriod = TimeSpan.FromSeconds(2);
@@ -234,57 +234,6 @@ internal sealed class PodSynchronizer(NodeAgent agent, string uid, ObjectKey key
             var next = PodStatusBuilder.Build(p, observed, _records, _sandbox.Error, now, agent.HostIP, agent.Readiness);
             return PodStatusEquality.Same(p.Status, next) ? p : p with { Status = next };
         }, statusOnly: true);
-    }
-
-    /// <summary>Stops the pod's containers with the grace period, then removes them and the sandbox.</summary>
-    private async Task TeardownAsync(TimeSpan gracePeriod, bool orphan, CancellationToken ct)
-    {
-        var observed = await ObserveAsync(ct).ConfigureAwait(false);
-        if (observed.IsEmpty)
-        {
-            return;
-        }
-
-        await Task.WhenAll(observed.Containers.Where(c => c.State == RuntimeContainerState.Running)
-            .Select(c => agent.Runtime.StopContainerAsync(c.Id, gracePeriod, ct))).ConfigureAwait(false);
-        foreach (var c in observed.Containers)
-        {
-            await agent.Runtime.RemoveContainerAsync(c.Id, ct).ConfigureAwait(false);
-        }
-
-        foreach (var s in observed.Sandboxes)
-        {
-            await agent.Runtime.RemovePodSandboxAsync(s.Id, ct).ConfigureAwait(false);
-        }
-
-        NodeAgentLog.TornDown(agent.Logger, agent.NodeName, Key.Display, Uid, observed.Containers.Count, orphan);
-    }
-
-    /// <summary>Finishes a graceful delete: removes the pod object, if it is still this pod.</summary>
-    private void DeleteFromStore()
-    {
-        while (true)
-        {
-            var current = agent.Store.Get<Pod>(Key);
-            if (current is null || current.Metadata.Uid != Uid)
-            {
-                return;
-            }
-
-            try
-            {
-                agent.Store.Delete(Key, current.Metadata.ResourceVersion);
-                NodeAgentLog.PodDeleted(agent.Logger, agent.NodeName, Key.Display);
-                return;
-            }
-            catch (ConflictException)
-            {
-            }
-            catch (NotFoundException)
-            {
-                return;
-            }
-        }
     }
 
     private sealed class WakeTime
