@@ -26,6 +26,7 @@ internal static class TestImage
     {
         var options = new DockerRuntimeOptions { AppName = "dt-image-builder", Lifetime = DockerLifetime.Persistent };
         await using var runtime = new DockerContainerRuntime(options, TimeProvider.System, NullLoggerFactory.Instance);
+        await runtime.GetInfoAsync(CancellationToken.None); // fails with the SDK's "engine unreachable at …" message
         await PruneLeftoverNetworksAsync(runtime);
         var context = Directory.CreateTempSubdirectory("orchestration-test-image-");
         try
