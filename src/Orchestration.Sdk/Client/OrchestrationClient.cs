@@ -1,0 +1,123 @@
+using System.Runtime.CompilerServices;
+using Orchestration.Sdk.Declaration;
+using Orchestration.Sdk.Model;
+using Orchestration.Sdk.Runtime;
+using Orchestration.Sdk.Store;
+
+namespace Orchestration.Sdk.Client;
+
+/// <summary>The in-process client over the resource store.</summary>
+internal sealed class OrchestrationClient(ResourceStore store, TimeProvider time, NodeAgentManager agents) : IOrchestrationClient
+{
+    private const string DefaultNamespace = "default";
+
+    public Task<T> ApplyAsync<T>(T resource, CancellationToken cancellationToken = default)
+        where T : Resource
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        var errors = ResourceValidator.Validate(resource);
+        if (errors.Count > 0)
+        {
+            throw new DeclarationValidationException(errors);
+        }
+
+        return Task.FromResult(Apply(resource));
+    }
+
+    public Task<IReadOnlyList<Resource>> ApplyAsync(AppDeclaration declaration, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(declaration);
+        var resources = declaration.Build();
+        IReadOnlyList<Resource> applied = resources.Select(Apply).ToList();
+        return Task.FromResult(applied);
+    }
+
+    public Task<T?> GetAsync<T>(string name, string? @namespace = null, CancellationToken cancellationToken = default)
+        where T : Resource
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        return Task.FromResult(store.Get<T>(KeyOf<T>(name, @namespace)));
+    }
+
+    public Task<IReadOnlyList<T>> ListAsync<T>(LabelSelector? selector = null, string? @namespace = null, CancellationToken cancellationToken = default)
+        where T : Resource =>
+        Task.FromResult(store.List<T>(ResourceKinds.KindOf<T>(), @namespace, selector).Items);
+
+    public async IAsyncEnumerable<WatchEvent> WatchAsync<T>(long? fromVersion = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        where T : Resource
+    {
+        await foreach (var e in store.Watch(ResourceKinds.KindOf<T>(), fromVersion, cancellationToken).ConfigureAwait(false))
+        {
+            yield return e;
+        }
+    }
+
+    public Task<Deployment> ScaleAsync(string deployment, int replicas, string? @namespace = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(deployment);
+        var key = KeyOf<Deployment>(deployment, @namespace);
+        if (replicas < 0)
+        {
+            throw new DeclarationValidationException([new ValidationError($"deployments[{deployment}].spec.replicas", $"Invalid value: {replicas}: must be greater than or equal to 0")]);
+        }
+
+        var scaled = store.Mutate<Deployment>(key, d => d.Spec.Replicas == replicas ? d : d with { Spec = d.Spec with { Replicas = replicas } })
+            ?? throw new NotFoundException(key, $"deployments \"{deployment}\" not found");
+        return Task.FromResult(scaled);
+    }
+
+    public Task DeleteAsync<T>(string name, string? @namespace = null, CancellationToken cancellationToken = default)
+        where T : Resource
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        var key = KeyOf<T>(name, @namespace);
+        if (store.Get<Resource>(key) is Pod pod)
+        {
+            store.DeletePod(pod, time.GetUtcNow());
+        }
+        else
+        {
+            store.Delete(key);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<string> GetLogsAsync(string pod, string? container = null, bool previous = false, string? @namespace = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(pod);
+        var key = KeyOf<Pod>(pod, @namespace);
+        var found = store.Get<Pod>(key) ?? throw new NotFoundException(key, $"pods \"{pod}\" not found");
+        return agents.GetLogsAsync(found, container, previous, cancellationToken);
+    }
+
+    private T Apply<T>(T resource)
+        where T : Resource
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var current = store.Get<T>(resource.Key);
+            try
+            {
+                if (current is null)
+                {
+                    return store.Create(resource);
+                }
+
+                var merged = (T)resource.WithMetadata(current.Metadata with
+                {
+                    Labels = resource.Metadata.Labels,
+                    Annotations = resource.Metadata.Annotations,
+                });
+                return store.Update(merged);
+            }
+            catch (Exception ex) when (attempt < 8 && ex is ConflictException or AlreadyExistsException or NotFoundException)
+            {
+            }
+        }
+    }
+
+    private static ObjectKey KeyOf<T>(string name, string? ns)
+        where T : Resource =>
+        new(ResourceKinds.KindOf<T>(), ResourceKinds.IsNamespaced<T>() ? ns ?? DefaultNamespace : string.Empty, name);
+}

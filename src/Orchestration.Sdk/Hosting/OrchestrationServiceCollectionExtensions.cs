@@ -1,0 +1,52 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Orchestration.Sdk;
+using Orchestration.Sdk.Client;
+using Orchestration.Sdk.Controllers.Deployments;
+using Orchestration.Sdk.Controllers.GarbageCollection;
+using Orchestration.Sdk.Controllers.NodeLifecycle;
+using Orchestration.Sdk.Controllers.ReplicaSets;
+using Orchestration.Sdk.Hosting;
+using Orchestration.Sdk.Runtime;
+using Orchestration.Sdk.Scheduling;
+using Orchestration.Sdk.Store;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers the orchestrator in a service collection.</summary>
+public static class OrchestrationServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the orchestrator: the store, the controllers, the scheduler, the node agents, the imperative
+    /// <see cref="IOrchestrationClient"/> and a hosted service that validates <paramref name="declare"/>'s declaration,
+    /// starts the control loop and applies it. Every registration uses TryAdd, so a service registered earlier wins.
+    /// Choose a runtime on the returned builder (<c>UseInMemoryRuntime</c> or <c>UseDocker</c>).
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="declare">Declares the app's desired objects. <value>The default value is null (nothing declared; use the client).</value></param>
+    /// <returns>A builder to choose the runtime and options.</returns>
+    public static IOrchestrationBuilder AddOrchestration(this IServiceCollection services, Action<AppDeclaration>? declare = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddOptions();
+        services.AddLogging();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp => new ResourceStore(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<StoreOptions>>()));
+        services.TryAddSingleton<NodeAgentManager>();
+        services.TryAddSingleton<IOrchestrationClient, OrchestrationClient>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IClusterComponent, DeploymentController>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IClusterComponent, ReplicaSetController>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IClusterComponent, GarbageCollector>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IClusterComponent, Scheduler>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IClusterComponent, NodeLifecycleController>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IClusterComponent, NodeAgentManager>(sp => sp.GetRequiredService<NodeAgentManager>()));
+        services.TryAddSingleton<OrchestrationRunner>();
+        services.AddHostedService<OrchestrationHostedService>();
+        if (declare is not null)
+        {
+            services.AddSingleton(new DeclarationSource(declare));
+        }
+
+        return new OrchestrationBuilder(services);
+    }
+}
