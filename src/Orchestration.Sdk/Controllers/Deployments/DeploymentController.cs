@@ -37,8 +37,9 @@ internal sealed partial class DeploymentController(ResourceStore store, TimeProv
         newRs ??= CreateReplicaSet(d, hash, owned, initialReplicas: oldRs.Sum(r => r.Spec.Replicas) == 0 ? d.Spec.Replicas : 0);
         var (maxSurge, maxUnavailable) = RollingBounds.Resolve(d.Spec.Replicas);
 
-        // Scale the new revision up, within replicas + maxSurge pods in total.
-        var total = newRs.Spec.Replicas + oldRs.Sum(r => r.Spec.Replicas);
+        // Scale the new revision up, within replicas + maxSurge pods in total. An old ReplicaSet whose controller has
+        // not yet removed the pods of a scale-down still has them, so count what exists as well as what is asked.
+        var total = newRs.Spec.Replicas + oldRs.Sum(r => Math.Max(r.Spec.Replicas, r.Status.Replicas));
         var newTarget = newRs.Spec.Replicas;
         if (newRs.Spec.Replicas > d.Spec.Replicas || oldRs.All(r => r.Spec.Replicas == 0))
         {
@@ -54,13 +55,13 @@ internal sealed partial class DeploymentController(ResourceStore store, TimeProv
         // Scale old revisions down while replicas - maxUnavailable stay available.
         var minAvailable = d.Spec.Replicas - maxUnavailable;
         var allReplicas = newRs.Spec.Replicas + oldRs.Sum(r => r.Spec.Replicas);
-        var available = newRs.Status.AvailableReplicas + oldRs.Sum(r => r.Status.AvailableReplicas);
+        var available = Available(newRs) + oldRs.Sum(Available);
         var newUnavailable = Math.Max(0, newRs.Spec.Replicas - newRs.Status.AvailableReplicas);
         var budget = Math.Max(0, allReplicas - minAvailable - newUnavailable);
         foreach (var old in oldRs.Where(r => r.Spec.Replicas > 0).OrderBy(r => r.Metadata.CreationTimestamp))
         {
             // Unavailable old pods go first: removing them costs no availability.
-            var unhealthy = Math.Min(budget, Math.Max(0, old.Spec.Replicas - old.Status.AvailableReplicas));
+            var unhealthy = Math.Min(budget, Math.Max(0, old.Spec.Replicas - Available(old)));
             var healthyCut = Math.Min(budget - unhealthy, Math.Max(0, available - minAvailable));
             var cut = Math.Min(old.Spec.Replicas, unhealthy + healthyCut);
             if (cut > 0)
@@ -75,6 +76,12 @@ internal sealed partial class DeploymentController(ResourceStore store, TimeProv
         WriteStatus(d, newRs);
         return Task.FromResult(ReconcileResult.Done);
     }
+
+    /// <summary>
+    /// Available pods of a ReplicaSet, never more than its spec: a status not yet updated after a scale-down still
+    /// counts pods that are about to go, and trusting it would let a rollout dip below its availability bound.
+    /// </summary>
+    private static int Available(ReplicaSet rs) => Math.Min(rs.Spec.Replicas, rs.Status.AvailableReplicas);
 
     private ReplicaSet CreateReplicaSet(Deployment d, string hash, IReadOnlyList<ReplicaSet> owned, int initialReplicas)
     {
