@@ -17,7 +17,7 @@ namespace Orchestration.Sdk;
 /// IReadOnlyList&lt;Resource&gt; objects = app.Build();
 /// </code>
 /// </example>
-public sealed class AppDeclaration
+public sealed partial class AppDeclaration
 {
     private readonly List<IResourceBuilder> _builders = [];
     private string _namespace = "default";
