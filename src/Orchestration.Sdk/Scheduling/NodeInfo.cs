@@ -54,17 +54,19 @@ internal sealed class NodeInfo
     /// <summary>Whether the node is cordoned.</summary>
     public bool Unschedulable { get; private set; }
 
+    // The taint lists are arrays, not interfaces, because the filters read them for every node of every attempt.
+
     /// <summary>
     /// The NoSchedule and NoExecute taints, in the node's order, followed by the not-ready or unreachable taint
     /// Kubernetes' node lifecycle controller would add when the Ready condition is not True.
     /// </summary>
-    public IReadOnlyList<Taint> FilterTaints { get; private set; } = NoTaints;
+    public Taint[] FilterTaints { get; private set; } = NoTaints;
 
     /// <summary>The TaintToleration filter's status for each of <see cref="FilterTaints"/>, built once per node change.</summary>
-    public IReadOnlyList<FilterStatus> FilterTaintStatuses { get; private set; } = NoStatuses;
+    public FilterStatus[] FilterTaintStatuses { get; private set; } = NoStatuses;
 
     /// <summary>The PreferNoSchedule taints.</summary>
-    public IReadOnlyList<Taint> PreferNoScheduleTaints { get; private set; } = NoTaints;
+    public Taint[] PreferNoScheduleTaints { get; private set; } = NoTaints;
 
     public static NodeInfo From(Node node, params IEnumerable<PodInfo> pods)
     {

@@ -16,12 +16,12 @@ internal sealed class NodeSelectorPlugin : IFilterPlugin
     {
         ArgumentNullException.ThrowIfNull(pod);
         ArgumentNullException.ThrowIfNull(node);
-        var selector = pod.Pod.Spec.NodeSelector;
-        if (selector.Count == 0)
+        if (!pod.HasNodeSelector)
         {
             return FilterStatus.Success;
         }
 
+        var selector = pod.Pod.Spec.NodeSelector;
         var labels = node.Labels;
         foreach (var (key, value) in selector)
         {

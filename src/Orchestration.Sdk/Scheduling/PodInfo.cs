@@ -25,6 +25,7 @@ internal sealed class PodInfo
         NonZeroMilliCpu = nonZeroMilliCpu;
         NonZeroMemory = nonZeroMemory;
         OwnerId = ownerId;
+        HasNodeSelector = pod.Spec.NodeSelector.Count > 0;
     }
 
     public Pod Pod { get; }
@@ -43,6 +44,9 @@ internal sealed class PodInfo
 
     /// <summary>The interned id of the pod's controller (its ReplicaSet), or <see cref="NoOwner"/>.</summary>
     public int OwnerId { get; }
+
+    /// <summary>Whether the pod has a node selector (precomputed: the filter asks for every node).</summary>
+    public bool HasNodeSelector { get; }
 
     public string Uid => Pod.Metadata.Uid;
 

@@ -30,7 +30,7 @@ internal sealed class TaintTolerationPlugin : IFilterPlugin, IScorePlugin
         ArgumentNullException.ThrowIfNull(pod);
         ArgumentNullException.ThrowIfNull(node);
         var taints = node.FilterTaints;
-        for (var i = 0; i < taints.Count; i++)
+        for (var i = 0; i < taints.Length; i++)
         {
             if (!Tolerated(pod.Pod.Spec.Tolerations, taints[i]))
             {
@@ -45,7 +45,7 @@ internal sealed class TaintTolerationPlugin : IFilterPlugin, IScorePlugin
     {
         foreach (var node in feasibleNodes)
         {
-            if (node.PreferNoScheduleTaints.Count > 0)
+            if (node.PreferNoScheduleTaints.Length > 0)
             {
                 return true;
             }
@@ -61,7 +61,7 @@ internal sealed class TaintTolerationPlugin : IFilterPlugin, IScorePlugin
         ArgumentNullException.ThrowIfNull(node);
         var taints = node.PreferNoScheduleTaints;
         var count = 0;
-        for (var i = 0; i < taints.Count; i++)
+        for (var i = 0; i < taints.Length; i++)
         {
             if (!Tolerated(pod.Pod.Spec.Tolerations, taints[i]))
             {
