@@ -47,28 +47,46 @@ internal sealed partial class DockerContainerRuntime
     }
 
     /// <summary>
-    /// Stops following events and, under <see cref="DockerLifetime.RemoveOnShutdown"/>, removes the app's containers,
-    /// sandboxes and network on this node. Never throws: failures are logged.
+    /// The orchestrator stopped: under <see cref="DockerLifetime.RemoveOnShutdown"/>, removes the app's containers,
+    /// sandboxes and network on this node; under <see cref="DockerLifetime.Persistent"/>, does nothing. The runtime
+    /// stays usable (a restarted orchestrator creates what it needs again). Never throws: failures are logged.
     /// </summary>
+    internal async Task ShutdownAsync(CancellationToken cancellationToken)
+    {
+        if (_options.Lifetime != DockerLifetime.RemoveOnShutdown || Volatile.Read(ref _disposed) == 1)
+        {
+            return;
+        }
+
+        using var timeout = new CancellationTokenSource(_options.CallTimeout * 2, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        try
+        {
+            await RemoveEverythingAsync(linked.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is ContainerRuntimeException or OperationCanceledException or DockerApiException)
+        {
+            LogCleanupFailed(_options.AppName, DockerErrors.Describe(e));
+        }
+        finally
+        {
+            _networkReady = false;
+        }
+    }
+
+    /// <summary>Stops following events, runs <see cref="ShutdownAsync"/>, and releases the engine connection.</summary>
     public async ValueTask DisposeAsync()
     {
-        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        if (Volatile.Read(ref _disposed) == 1)
         {
             return;
         }
 
         await _shutdown.CancelAsync().ConfigureAwait(false);
-        if (_options.Lifetime == DockerLifetime.RemoveOnShutdown)
+        await ShutdownAsync(CancellationToken.None).ConfigureAwait(false);
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
         {
-            using var timeout = new CancellationTokenSource(_options.CallTimeout * 2, _time);
-            try
-            {
-                await RemoveEverythingAsync(timeout.Token).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is ContainerRuntimeException or OperationCanceledException or DockerApiException)
-            {
-                LogCleanupFailed(_options.AppName, DockerErrors.Describe(e));
-            }
+            return;
         }
 
         _client.Dispose();

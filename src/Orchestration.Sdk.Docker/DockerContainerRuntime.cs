@@ -89,7 +89,7 @@ internal sealed partial class DockerContainerRuntime : IContainerRuntime, IAsync
             Env = [.. request.Environment.Select(e => e.Key + "=" + e.Value)],
             WorkingDir = request.WorkingDir!,
             Labels = labels,
-            ExposedPorts = DockerContainerMapper.ExposedPorts(request.Ports),
+            // No exposed ports: the engine refuses them in another container's network namespace; the sandbox has them.
             HostConfig = new HostConfig
             {
                 NetworkMode = "container:" + request.SandboxId,

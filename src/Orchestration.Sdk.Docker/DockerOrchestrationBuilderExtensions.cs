@@ -50,6 +50,7 @@ public static class DockerOrchestrationBuilderExtensions
                 services.GetRequiredService<TimeProvider>(),
                 services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance);
         }));
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IRuntimeLifecycle, DockerRuntimeLifecycle>());
         return builder;
     }
 }
