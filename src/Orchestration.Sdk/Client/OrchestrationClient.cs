@@ -61,6 +61,12 @@ internal sealed class OrchestrationClient(ResourceStore store, TimeProvider time
             throw new DeclarationValidationException([new ValidationError($"deployments[{deployment}].spec.replicas", $"Invalid value: {replicas}: must be greater than or equal to 0")]);
         }
 
+        var owner = store.List<Autoscaling.HorizontalPodAutoscaler>(Autoscaling.HorizontalPodAutoscaler.KindName, key.Namespace, filter: h => h.Spec.ScaleTargetName == deployment).Items.FirstOrDefault();
+        if (owner is not null)
+        {
+            throw new OrchestrationException($"deployment \"{deployment}\" is scaled by horizontal pod autoscaler \"{owner.Metadata.Name}\"; change the autoscaler's min/max replicas instead");
+        }
+
         var scaled = store.Mutate<Deployment>(key, d => d.Spec.Replicas == replicas ? d : d with { Spec = d.Spec with { Replicas = replicas } })
             ?? throw new NotFoundException(key, $"deployments \"{deployment}\" not found");
         return Task.FromResult(scaled);

@@ -39,6 +39,7 @@ public static class OrchestrationServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IClusterComponent, GarbageCollector>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IClusterComponent, Scheduler>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IClusterComponent, NodeLifecycleController>());
+        services.AddAutoscaling();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IClusterComponent, NodeAgentManager>(sp => sp.GetRequiredService<NodeAgentManager>()));
         services.TryAddSingleton<OrchestrationRunner>();
         services.AddHostedService<OrchestrationHostedService>();
