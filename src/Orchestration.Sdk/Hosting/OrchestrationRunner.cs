@@ -1,21 +1,26 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Orchestration.Sdk.Client;
+using Orchestration.Sdk.Model;
 using Orchestration.Sdk.Runtime;
+using Orchestration.Sdk.Store;
 
 namespace Orchestration.Sdk.Hosting;
 
 /// <summary>
 /// Validates the declaration (an invalid one stops the start and changes nothing), starts every
-/// <see cref="IClusterComponent"/>, applies the declaration, and on stop cancels and awaits them all.
+/// <see cref="IClusterComponent"/>, waits (bounded) for the nodes to register so the first pods are spread over all of
+/// them, applies the declaration, and on stop cancels and awaits them all. Components are resolved only once a runtime
+/// is known to be configured, so a missing runtime is reported as such rather than as a DI resolution failure.
 /// </summary>
 internal sealed partial class OrchestrationRunner(
-    IEnumerable<IClusterComponent> components,
+    IServiceProvider services,
     IEnumerable<DeclarationSource> declarations,
-    IEnumerable<INodeProvider> nodeProviders,
-    IEnumerable<IRuntimeLifecycle> lifecycles,
-    IOrchestrationClient client,
     ILogger<OrchestrationRunner> logger) : IAsyncDisposable
 {
+    /// <summary>How long start waits for every node to register before applying anyway (real time).</summary>
+    internal static readonly TimeSpan NodeRegistrationTimeout = TimeSpan.FromSeconds(10);
+
     private readonly List<Task> _running = [];
     private CancellationTokenSource? _stopping;
 
@@ -35,18 +40,21 @@ internal sealed partial class OrchestrationRunner(
         }
 
         var resources = app.Build(); // throws DeclarationValidationException before anything runs
-        if (!nodeProviders.Any())
+        var nodeProvider = services.GetService<INodeProvider>();
+        if (nodeProvider is null)
         {
             throw new InvalidOperationException(
                 "No container runtime is configured: call UseInMemoryRuntime(nodes => nodes.Add(\"n1\")) or UseDocker() on the builder returned by AddOrchestration.");
         }
 
+        var client = services.GetRequiredService<IOrchestrationClient>();
         _stopping = new CancellationTokenSource();
-        foreach (var component in components)
+        foreach (var component in services.GetServices<IClusterComponent>())
         {
             _running.Add(RunComponentAsync(component, _stopping.Token));
         }
 
+        await WaitForNodesAsync(nodeProvider, cancellationToken).ConfigureAwait(false);
         foreach (var resource in resources)
         {
             await client.ApplyAsync(resource, cancellationToken).ConfigureAwait(false);
@@ -64,7 +72,7 @@ internal sealed partial class OrchestrationRunner(
 
         await _stopping.CancelAsync().ConfigureAwait(false);
         await Task.WhenAll(_running).WaitAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var lifecycle in lifecycles)
+        foreach (var lifecycle in services.GetServices<IRuntimeLifecycle>())
         {
             await lifecycle.OnStoppedAsync(cancellationToken).ConfigureAwait(false);
         }
@@ -79,6 +87,32 @@ internal sealed partial class OrchestrationRunner(
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await StopAsync(timeout.Token).ConfigureAwait(false);
+    }
+
+    private async Task WaitForNodesAsync(INodeProvider nodeProvider, CancellationToken cancellationToken)
+    {
+        var store = services.GetRequiredService<ResourceStore>();
+        var expected = nodeProvider.Nodes.Select(n => n.Name).ToList();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(NodeRegistrationTimeout);
+        try
+        {
+            while (true)
+            {
+                var version = store.Version;
+                var missing = expected.Where(n => store.Get<Node>(new ObjectKey(Node.KindName, string.Empty, n)) is not { Status.IsReady: true }).ToList();
+                if (missing.Count == 0)
+                {
+                    return;
+                }
+
+                await store.WaitForChangeAsync(version, timeout.Token).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            LogNodesNotReady(logger, NodeRegistrationTimeout);
+        }
     }
 
     private async Task RunComponentAsync(IClusterComponent component, CancellationToken ct)
@@ -101,6 +135,9 @@ internal sealed partial class OrchestrationRunner(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Orchestrator started: {Components} components, {Objects} declared objects applied")]
     private static partial void LogStarted(ILogger logger, int components, int objects);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Not every node registered as Ready within {Timeout}; applying the declaration anyway (pods wait as Pending)")]
+    private static partial void LogNodesNotReady(ILogger logger, TimeSpan timeout);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Orchestrator stopped")]
     private static partial void LogStopped(ILogger logger);

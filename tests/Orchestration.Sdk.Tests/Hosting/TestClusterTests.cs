@@ -82,9 +82,10 @@ public class TestClusterTests
             nodes: n => n.Add("small", cpu: 2, memory: "4Gi"),
             time: new FakeTimeProvider());
 
-        await cluster.WaitUntilAsync("big is unschedulable", c =>
-            c.Pods("big") is [{ } p] && p.Status.Conditions.Find(PodConditionType.PodScheduled) is { Reason: "Unschedulable" });
-        Assert.Equal("0/1 nodes are available: 1 Insufficient cpu.", cluster.Pods("big")[0].Status.Conditions.Find(PodConditionType.PodScheduled)!.Message);
+        await cluster.WaitUntilAsync("big is unschedulable for lack of cpu", c =>
+            c.Pods("big") is [{ } p] && p.Status.Conditions.Find(PodConditionType.PodScheduled) is
+            { Reason: "Unschedulable", Message: "0/1 nodes are available: 1 Insufficient cpu." });
+        Assert.Equal(PodPhase.Pending, cluster.Pods("big")[0].Status.Phase);
 
         cluster.Nodes.Add("large", cpu: 8, memory: "16Gi");
 
