@@ -48,6 +48,9 @@ internal static class ResourceValidator
                 MetadataValidator.Validate(node.Metadata, root.Child("metadata"), NameRules.Dns1123Subdomain, validateNamespace: false, errors);
                 NodeValidator.Validate(node, root, errors);
                 break;
+            case Networking.Service service:
+                Networking.ServiceValidator.Validate(service, root, checkNamespace, errors);
+                break;
             case Autoscaling.HorizontalPodAutoscaler hpa:
                 Autoscaling.HorizontalPodAutoscalerValidator.Validate(hpa, root, checkNamespace, errors);
                 break;

@@ -34,11 +34,13 @@ public static class OrchestrationServiceCollectionExtensions
         services.TryAddSingleton(sp => new ResourceStore(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<StoreOptions>>()));
         services.TryAddSingleton<NodeAgentManager>();
         services.TryAddSingleton<IOrchestrationClient, OrchestrationClient>();
+        services.TryAddSingleton<Orchestration.Sdk.Networking.IServiceDiscovery, Orchestration.Sdk.Networking.ServiceDiscovery>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IClusterComponent, DeploymentController>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IClusterComponent, ReplicaSetController>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IClusterComponent, GarbageCollector>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IClusterComponent, Scheduler>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IClusterComponent, NodeLifecycleController>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IClusterComponent, Orchestration.Sdk.Networking.EndpointsController>());
         services.AddAutoscaling();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IClusterComponent, NodeAgentManager>(sp => sp.GetRequiredService<NodeAgentManager>()));
         services.TryAddSingleton<OrchestrationRunner>();

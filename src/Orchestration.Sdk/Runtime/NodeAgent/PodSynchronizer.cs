@@ -181,6 +181,7 @@ internal sealed partial class PodSynchronizer(NodeAgent agent, string uid, Objec
         try
         {
             var request = ContainerRequests.Container(pod, spec, sandboxId, restartCount, agent.NodeName, Options.ApplicationName);
+            request = request with { Environment = Networking.ServiceEnvironment.AddTo(request.Environment, agent.Store, pod) };
             id = await agent.Runtime.CreateContainerAsync(request, ct).ConfigureAwait(false);
         }
         catch (ContainerRuntimeException ex)

@@ -1,0 +1,179 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orchestration.Sdk.Controllers;
+using Orchestration.Sdk.Controllers.Engine;
+using Orchestration.Sdk.Model;
+using Orchestration.Sdk.Store;
+
+namespace Orchestration.Sdk.Networking;
+
+/// <summary>
+/// Keeps, per service, an <see cref="Endpoints"/> object listing the selected pods that are Ready (and, apart, those
+/// that are not), as Kubernetes' endpoints controller; allocates the service's cluster IP and host ports; and sets the
+/// service's <see cref="ServiceConditionType.EndpointsReady"/> condition. Any change of a pod reconciles the services
+/// whose selector matches it, so a pod that stops being ready, crashes, is deleted or starts terminating leaves at once.
+/// </summary>
+internal sealed partial class EndpointsController(ResourceStore store, TimeProvider time, IOptions<ControllerOptions> options, ILogger<EndpointsController> logger)
+    : Controller("endpoints-controller", store, time, options.Value, logger)
+{
+    private readonly Lock _allocation = new();
+
+    protected override IReadOnlyList<WatchSource> Sources =>
+    [
+        WatchSource.Self(Service.KindName),
+        WatchSource.Self(Endpoints.KindName) with { Map = e => [new ObjectKey(Service.KindName, e.Metadata.Namespace, e.Metadata.Name)] },
+        new WatchSource(Pod.KindName, ServicesSelecting),
+    ];
+
+    protected override Task<ReconcileResult> ReconcileAsync(ObjectKey key, CancellationToken cancellationToken)
+    {
+        var endpointsKey = new ObjectKey(Endpoints.KindName, key.Namespace, key.Name);
+        var service = Store.Get<Service>(key);
+        if (service is null || service.Metadata.DeletionTimestamp is not null)
+        {
+            DeleteEndpoints(endpointsKey);
+            return Task.FromResult(ReconcileResult.Done);
+        }
+
+        service = Allocate(service);
+        if (service.Spec.Selector.Count == 0)
+        {
+            return Task.FromResult(ReconcileResult.Done); // a selector-less service's endpoints are managed by hand
+        }
+
+        var selector = LabelSelector.Of(service.Spec.Selector);
+        var pods = Store.List<Pod>(Pod.KindName, key.Namespace, selector).Items;
+        var desired = EndpointsBuilder.Build(service, pods);
+        WriteEndpoints(endpointsKey, desired);
+        SetCondition(service, pods, desired);
+        return Task.FromResult(ReconcileResult.Done);
+    }
+
+    private IEnumerable<ObjectKey> ServicesSelecting(Resource pod) =>
+        Store.List<Service>(Service.KindName, pod.Metadata.Namespace,
+                filter: s => s.Spec.Selector.Count > 0 && LabelSelector.Of(s.Spec.Selector).Matches(pod.Metadata.Labels))
+            .Items.Select(s => s.Key);
+
+    /// <summary>Gives the service a cluster IP and, when exposed on the host, a host port per port.</summary>
+    private Service Allocate(Service service)
+    {
+        var needsHostPorts = service.Spec.Type == ServiceType.NodePort && service.Spec.Ports.Any(p => p.NodePort is null);
+        if (service.Spec.ClusterIP is not null && !needsHostPorts)
+        {
+            return service;
+        }
+
+        lock (_allocation)
+        {
+            var others = Store.List<Service>(Service.KindName, filter: s => s.Metadata.Uid != service.Metadata.Uid).Items;
+            var updated = Store.Mutate<Service>(service.Key, s =>
+            {
+                if (s.Metadata.Uid != service.Metadata.Uid)
+                {
+                    return s;
+                }
+
+                var spec = s.Spec;
+                if (spec.ClusterIP is null)
+                {
+                    spec = spec with { ClusterIP = ServiceAddressAllocator.NextClusterIP(others.Select(o => o.Spec.ClusterIP)) };
+                }
+
+                if (spec.Type == ServiceType.NodePort)
+                {
+                    var used = new HashSet<int>(others.SelectMany(o => o.Spec.Ports).Concat(spec.Ports).Select(p => p.NodePort).OfType<int>());
+                    spec = spec with
+                    {
+                        Ports = spec.Ports.Select(p => p.NodePort is not null ? p : p with { NodePort = Take(used) }).ToList(),
+                    };
+                }
+
+                return s with { Spec = spec };
+            });
+            if (updated is not null)
+            {
+                LogAllocated(Logger, service.Key.Display, updated.Spec.ClusterIP ?? "none");
+            }
+
+            return updated ?? service;
+        }
+
+        static int? Take(HashSet<int> used)
+        {
+            var port = ServiceAddressAllocator.NextNodePort(used);
+            if (port is { } p)
+            {
+                used.Add(p);
+            }
+
+            return port;
+        }
+    }
+
+    private void WriteEndpoints(ObjectKey key, Endpoints desired)
+    {
+        var current = Store.Get<Endpoints>(key);
+        if (current is null)
+        {
+            try
+            {
+                Store.Create(desired);
+            }
+            catch (AlreadyExistsException)
+            {
+                throw new ConflictException(key, $"endpoints \"{key.Name}\" was created concurrently");
+            }
+
+            return;
+        }
+
+        if (current.SameAddressesAs(desired) && current.Metadata.OwnerReferences.SequenceEqual(desired.Metadata.OwnerReferences))
+        {
+            return;
+        }
+
+        Store.Update(desired with { Metadata = desired.Metadata with { ResourceVersion = current.Metadata.ResourceVersion, Uid = current.Metadata.Uid } });
+        LogEndpointsChanged(Logger, key.Display, desired.Addresses.Count, desired.NotReadyAddresses.Count);
+    }
+
+    private void DeleteEndpoints(ObjectKey key)
+    {
+        try
+        {
+            Store.Delete(key);
+        }
+        catch (NotFoundException)
+        {
+        }
+    }
+
+    private void SetCondition(Service service, IReadOnlyList<Pod> pods, Endpoints endpoints)
+    {
+        var selector = string.Join(",", service.Spec.Selector.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"));
+        var condition = endpoints.Addresses.Count > 0
+            ? new Condition(ServiceConditionType.EndpointsReady, ConditionStatus.True, ServiceConditionType.ReadyEndpointsReason,
+                string.Create(CultureInfo.InvariantCulture, $"{endpoints.Addresses.Count} ready endpoint(s)"), Time.GetUtcNow())
+            : pods.Count == 0
+                ? new Condition(ServiceConditionType.EndpointsReady, ConditionStatus.False, ServiceConditionType.NoMatchingPodsReason,
+                    $"selector {selector} matches no pods; the service has no endpoints", Time.GetUtcNow())
+                : new Condition(ServiceConditionType.EndpointsReady, ConditionStatus.False, ServiceConditionType.NoReadyPodsReason,
+                    string.Create(CultureInfo.InvariantCulture, $"{pods.Count} pod(s) match selector {selector}, none is ready"), Time.GetUtcNow());
+        Store.Mutate<Service>(service.Key, s =>
+        {
+            var existing = s.Status.Conditions.Find(condition.Type);
+            if (existing is not null && existing.Status == condition.Status && existing.Reason == condition.Reason && existing.Message == condition.Message)
+            {
+                return s;
+            }
+
+            return s with { Status = s.Status with { Conditions = s.Status.Conditions.Set(condition) } };
+        }, statusOnly: true);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Service {Service}: cluster IP {ClusterIP}")]
+    private static partial void LogAllocated(ILogger logger, string service, string clusterIP);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Endpoints {Service}: {Ready} ready, {NotReady} not ready")]
+    private static partial void LogEndpointsChanged(ILogger logger, string service, int ready, int notReady);
+}

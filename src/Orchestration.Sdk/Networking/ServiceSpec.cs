@@ -1,0 +1,25 @@
+using Orchestration.Sdk.Model;
+
+namespace Orchestration.Sdk.Networking;
+
+/// <summary>The desired state of a <see cref="Service"/>.</summary>
+public sealed record ServiceSpec
+{
+    /// <summary>
+    /// Labels a pod must carry to be selected. <value>The default value is empty: the service's endpoints are not
+    /// managed (Kubernetes' selector-less service).</value>
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Selector { get; init; } = ObjectMeta.EmptyMap;
+
+    /// <summary>The ports; at least one. <value>The default value is empty.</value></summary>
+    public IReadOnlyList<ServicePort> Ports { get; init; } = [];
+
+    /// <summary>How the service is exposed. <value>The default value is <see cref="ServiceType.ClusterIP"/>.</value></summary>
+    public ServiceType Type { get; init; } = ServiceType.ClusterIP;
+
+    /// <summary>
+    /// The stable virtual address containers see in <c>&lt;NAME&gt;_SERVICE_HOST</c>. <value>The default value is null:
+    /// the endpoints controller allocates one from 10.96.0.0/12.</value>
+    /// </summary>
+    public string? ClusterIP { get; init; }
+}
