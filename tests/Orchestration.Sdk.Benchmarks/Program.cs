@@ -1,10 +1,12 @@
 using Orchestration.Sdk.Benchmarks;
+using Orchestration.Sdk.Benchmarks.Docker;
 using Orchestration.Sdk.Benchmarks.Scheduling;
 
 // Each benchmark is a subcommand in its own folder; add yours to this list.
 IBenchmarkCommand[] commands =
 [
     new SchedulingBenchmark(),
+    new DockerBenchmark(),
 ];
 
 var command = args.Length > 0 ? commands.FirstOrDefault(c => c.Name.Equals(args[0], StringComparison.OrdinalIgnoreCase)) : null;
