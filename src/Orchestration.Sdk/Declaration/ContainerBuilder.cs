@@ -54,6 +54,84 @@ public sealed class ContainerBuilder
         return this;
     }
 
+    /// <summary>
+    /// Sets an environment variable from one key of a Secret. The pod spec holds only the reference; the value is read
+    /// when the container is created, and a missing Secret or key keeps the container waiting
+    /// (<c>CreateContainerConfigError</c>) until it exists, unless <paramref name="optional"/>.
+    /// </summary>
+    /// <param name="name">The variable's name.</param>
+    /// <param name="secret">The Secret's name, in the pod's namespace.</param>
+    /// <param name="key">The key.</param>
+    /// <param name="optional">Start without the variable when the Secret or key is missing. <value>The default value is false.</value></param>
+    /// <returns>This builder.</returns>
+    public ContainerBuilder WithEnvironmentFromSecret(string name, string secret, string key, bool optional = false)
+    {
+        Recorder.SetEnvironmentFrom(name, ConfigReferences.SecretKey(secret, key, optional));
+        return this;
+    }
+
+    /// <summary>Sets every key of a Secret as an environment variable named <paramref name="prefix"/> + key; the container's own variables override them.</summary>
+    /// <param name="secret">The Secret's name, in the pod's namespace.</param>
+    /// <param name="prefix">Prepended to each key. <value>The default value is empty.</value></param>
+    /// <param name="optional">Start without them when the Secret is missing. <value>The default value is false.</value></param>
+    /// <returns>This builder.</returns>
+    public ContainerBuilder WithEnvironmentFromSecret(string secret, string prefix = "", bool optional = false)
+    {
+        Recorder.AddEnvironmentFrom(ConfigReferences.AllOfSecret(secret, prefix, optional));
+        return this;
+    }
+
+    /// <summary>Sets an environment variable from one key of a ConfigMap; as <see cref="WithEnvironmentFromSecret(string, string, string, bool)"/>.</summary>
+    /// <param name="name">The variable's name.</param>
+    /// <param name="configMap">The ConfigMap's name, in the pod's namespace.</param>
+    /// <param name="key">The key.</param>
+    /// <param name="optional">Start without the variable when the ConfigMap or key is missing. <value>The default value is false.</value></param>
+    /// <returns>This builder.</returns>
+    public ContainerBuilder WithEnvironmentFromConfigMap(string name, string configMap, string key, bool optional = false)
+    {
+        Recorder.SetEnvironmentFrom(name, ConfigReferences.ConfigMapKey(configMap, key, optional));
+        return this;
+    }
+
+    /// <summary>Sets every key of a ConfigMap as an environment variable named <paramref name="prefix"/> + key; the container's own variables override them.</summary>
+    /// <param name="configMap">The ConfigMap's name, in the pod's namespace.</param>
+    /// <param name="prefix">Prepended to each key. <value>The default value is empty.</value></param>
+    /// <param name="optional">Start without them when the ConfigMap is missing. <value>The default value is false.</value></param>
+    /// <returns>This builder.</returns>
+    public ContainerBuilder WithEnvironmentFromConfigMap(string configMap, string prefix = "", bool optional = false)
+    {
+        Recorder.AddEnvironmentFrom(ConfigReferences.AllOfConfigMap(configMap, prefix, optional));
+        return this;
+    }
+
+    /// <summary>
+    /// Places every key of a ConfigMap as a file (mode 0644) in <paramref name="mountPath"/>; a changed ConfigMap
+    /// updates the files of running containers.
+    /// </summary>
+    /// <param name="configMap">The ConfigMap's name, in the pod's namespace.</param>
+    /// <param name="mountPath">The directory, an absolute path.</param>
+    /// <param name="optional">Start with an empty directory when the ConfigMap is missing. <value>The default value is false.</value></param>
+    /// <returns>This builder.</returns>
+    public ContainerBuilder WithConfigMapFiles(string configMap, string mountPath, bool optional = false)
+    {
+        Recorder.AddConfigFiles(ConfigReferences.Files(configMap, secret: null, mountPath, optional));
+        return this;
+    }
+
+    /// <summary>
+    /// Places every key of a Secret as a file (mode 0400, owner read only) in <paramref name="mountPath"/>; runtimes keep
+    /// such files in memory-backed storage.
+    /// </summary>
+    /// <param name="secret">The Secret's name, in the pod's namespace.</param>
+    /// <param name="mountPath">The directory, an absolute path.</param>
+    /// <param name="optional">Start with an empty directory when the Secret is missing. <value>The default value is false.</value></param>
+    /// <returns>This builder.</returns>
+    public ContainerBuilder WithSecretFiles(string secret, string mountPath, bool optional = false)
+    {
+        Recorder.AddConfigFiles(ConfigReferences.Files(configMap: null, secret, mountPath, optional));
+        return this;
+    }
+
     /// <summary>Declares a port the container listens on. Numbers (per protocol) and names must be unique within the pod.</summary>
     /// <param name="port">The port number, 1 to 65535.</param>
     /// <param name="name">An optional name (at most 15 lower-case letters, digits and '-'), by which services can refer to it.</param>

@@ -10,6 +10,8 @@ internal sealed class ContainerRecorder
 {
     private readonly List<EnvVar> _env = [];
     private readonly List<ContainerPort> _ports = [];
+    private readonly List<Configuration.EnvFromSource> _envFrom = [];
+    private readonly List<Configuration.ConfigFileMount> _configFiles = [];
     private string? _cpu;
     private string? _memory;
     private string? _cpuLimit;
@@ -69,6 +71,25 @@ internal sealed class ContainerRecorder
         IsUsed = true;
     }
 
+    /// <summary>Sets a variable whose value comes from a ConfigMap or Secret key; replaces one of the same name.</summary>
+    public void SetEnvironmentFrom(string name, Configuration.EnvVarSource source)
+    {
+        SetEnvironment(name, string.Empty);
+        _env[_env.FindIndex(e => e.Name == name)] = new EnvVar(name, string.Empty) { ValueFrom = source };
+    }
+
+    public void AddEnvironmentFrom(Configuration.EnvFromSource source)
+    {
+        _envFrom.Add(source);
+        IsUsed = true;
+    }
+
+    public void AddConfigFiles(Configuration.ConfigFileMount mount)
+    {
+        _configFiles.Add(mount);
+        IsUsed = true;
+    }
+
     public void AddPort(int port, string? name, string protocol)
     {
         ArgumentNullException.ThrowIfNull(protocol);
@@ -103,6 +124,8 @@ internal sealed class ContainerRecorder
             Command = Command,
             Args = Args,
             Env = [.. _env],
+            EnvFrom = [.. _envFrom],
+            ConfigFiles = [.. _configFiles],
             Ports = [.. _ports],
             WorkingDir = WorkingDirectory,
             Resources = new ResourceRequirements

@@ -51,6 +51,14 @@ internal static class ResourceValidator
             case Networking.Service service:
                 Networking.ServiceValidator.Validate(service, root, checkNamespace, errors);
                 break;
+            case Configuration.ConfigMap configMap:
+                MetadataValidator.Validate(configMap.Metadata, root.Child("metadata"), NameRules.Dns1123Subdomain, checkNamespace, errors);
+                Configuration.ConfigDataValidator.Validate(configMap, root, errors);
+                break;
+            case Configuration.Secret secret:
+                MetadataValidator.Validate(secret.Metadata, root.Child("metadata"), NameRules.Dns1123Subdomain, checkNamespace, errors);
+                Configuration.ConfigDataValidator.Validate(secret, root, errors);
+                break;
             case Autoscaling.HorizontalPodAutoscaler hpa:
                 Autoscaling.HorizontalPodAutoscalerValidator.Validate(hpa, root, checkNamespace, errors);
                 break;

@@ -59,6 +59,48 @@ public abstract class WorkloadBuilder<TBuilder>
         return Self;
     }
 
+    /// <inheritdoc cref="ContainerBuilder.WithEnvironmentFromSecret(string, string, string, bool)"/>
+    public TBuilder WithEnvironmentFromSecret(string name, string secret, string key, bool optional = false)
+    {
+        PrimaryContainer.WithEnvironmentFromSecret(name, secret, key, optional);
+        return Self;
+    }
+
+    /// <inheritdoc cref="ContainerBuilder.WithEnvironmentFromSecret(string, string, bool)"/>
+    public TBuilder WithEnvironmentFromSecret(string secret, string prefix = "", bool optional = false)
+    {
+        PrimaryContainer.WithEnvironmentFromSecret(secret, prefix, optional);
+        return Self;
+    }
+
+    /// <inheritdoc cref="ContainerBuilder.WithEnvironmentFromConfigMap(string, string, string, bool)"/>
+    public TBuilder WithEnvironmentFromConfigMap(string name, string configMap, string key, bool optional = false)
+    {
+        PrimaryContainer.WithEnvironmentFromConfigMap(name, configMap, key, optional);
+        return Self;
+    }
+
+    /// <inheritdoc cref="ContainerBuilder.WithEnvironmentFromConfigMap(string, string, bool)"/>
+    public TBuilder WithEnvironmentFromConfigMap(string configMap, string prefix = "", bool optional = false)
+    {
+        PrimaryContainer.WithEnvironmentFromConfigMap(configMap, prefix, optional);
+        return Self;
+    }
+
+    /// <inheritdoc cref="ContainerBuilder.WithConfigMapFiles(string, string, bool)"/>
+    public TBuilder WithConfigMapFiles(string configMap, string mountPath, bool optional = false)
+    {
+        PrimaryContainer.WithConfigMapFiles(configMap, mountPath, optional);
+        return Self;
+    }
+
+    /// <inheritdoc cref="ContainerBuilder.WithSecretFiles(string, string, bool)"/>
+    public TBuilder WithSecretFiles(string secret, string mountPath, bool optional = false)
+    {
+        PrimaryContainer.WithSecretFiles(secret, mountPath, optional);
+        return Self;
+    }
+
     /// <inheritdoc cref="ContainerBuilder.WithPort(int, string?, string)"/>
     public TBuilder WithPort(int port, string? name = null, string protocol = "TCP")
     {

@@ -31,7 +31,9 @@ public static class OrchestrationServiceCollectionExtensions
         services.AddOptions();
         services.AddLogging();
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(sp => new ResourceStore(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<StoreOptions>>()));
+        services.TryAddSingleton(sp => new ResourceStore(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<StoreOptions>>()).WithTransformers(sp.GetServices<IStoredObjectTransformer>()));
+        services.TryAddSingleton<Orchestration.Sdk.Secrets.ISecretKeyProvider, Orchestration.Sdk.Secrets.DefaultSecretKeyProvider>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IStoredObjectTransformer, Orchestration.Sdk.Secrets.AesGcmSecretTransformer>());
         services.TryAddSingleton<NodeAgentManager>();
         services.TryAddSingleton<IOrchestrationClient, OrchestrationClient>();
         services.TryAddSingleton<Orchestration.Sdk.Networking.IServiceDiscovery, Orchestration.Sdk.Networking.ServiceDiscovery>();
@@ -43,6 +45,7 @@ public static class OrchestrationServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IClusterComponent, Orchestration.Sdk.Networking.EndpointsController>());
         services.AddAutoscaling();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IClusterComponent, NodeAgentManager>(sp => sp.GetRequiredService<NodeAgentManager>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IClusterComponent, Orchestration.Sdk.Configuration.ConfigChangeWatcher>());
         services.TryAddSingleton<OrchestrationRunner>();
         services.AddHostedService<OrchestrationHostedService>();
         if (declare is not null)

@@ -18,6 +18,12 @@ public sealed record Container
     /// <summary>Environment variables. <value>The default value is empty.</value></summary>
     public IReadOnlyList<EnvVar> Env { get; init; } = [];
 
+    /// <summary>Every key of ConfigMaps or Secrets as environment variables; <see cref="Env"/> overrides them. <value>The default value is empty.</value></summary>
+    public IReadOnlyList<Configuration.EnvFromSource> EnvFrom { get; init; } = [];
+
+    /// <summary>ConfigMaps or Secrets mounted as files, one per key. <value>The default value is empty.</value></summary>
+    public IReadOnlyList<Configuration.ConfigFileMount> ConfigFiles { get; init; } = [];
+
     /// <summary>Ports the container listens on. <value>The default value is empty.</value></summary>
     public IReadOnlyList<ContainerPort> Ports { get; init; } = [];
 

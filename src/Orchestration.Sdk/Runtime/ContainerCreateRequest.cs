@@ -21,6 +21,12 @@ public sealed record ContainerCreateRequest
     /// <summary>Environment variables.</summary>
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>
+    /// Files to place in the container before it starts (ConfigMap and Secret keys); a runtime puts those marked
+    /// <see cref="ContainerFile.IsSecret"/> on memory-backed storage. <value>The default value is empty.</value>
+    /// </summary>
+    public IReadOnlyList<ContainerFile> Files { get; init; } = [];
+
     /// <summary>Ports it listens on.</summary>
     public IReadOnlyList<int> Ports { get; init; } = [];
 

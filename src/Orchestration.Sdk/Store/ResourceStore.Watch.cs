@@ -20,7 +20,7 @@ internal sealed partial class ResourceStore
             {
                 while (watcher.Channel.Reader.TryRead(out var e))
                 {
-                    yield return e;
+                    yield return Reveal(e);
                 }
             }
 

@@ -72,8 +72,9 @@ internal sealed partial class ResourceStore
                 Generation = 1,
                 CreationTimestamp = _time.GetUtcNow(),
             });
-            map[key] = stored;
-            Publish(new WatchEvent(WatchEventType.Added, stored, _version));
+            var kept = Protect(stored);
+            map[key] = kept;
+            Publish(new WatchEvent(WatchEventType.Added, kept, _version));
             return stored;
         }
     }
@@ -91,7 +92,7 @@ internal sealed partial class ResourceStore
     {
         lock (_gate)
         {
-            return _byKind.TryGetValue(key.Kind, out var map) && map.TryGetValue((key.Namespace, key.Name), out var obj) ? (T)obj : null;
+            return _byKind.TryGetValue(key.Kind, out var map) && map.TryGetValue((key.Namespace, key.Name), out var obj) ? Reveal((T)obj) : null;
         }
     }
 
@@ -105,9 +106,9 @@ internal sealed partial class ResourceStore
             {
                 foreach (var obj in map.Values)
                 {
-                    var typed = (T)obj;
                     if ((ns is null || obj.Metadata.Namespace == ns) &&
                         (selector is null || selector.Matches(obj.Metadata.Labels)) &&
+                        Reveal((T)obj) is var typed &&
                         (filter is null || filter(typed)))
                     {
                         items.Add(typed);
@@ -137,7 +138,7 @@ internal sealed partial class ResourceStore
             map.Remove((key.Namespace, key.Name));
             var last = current.WithMetadata(current.Metadata with { ResourceVersion = ++_version });
             Publish(new WatchEvent(WatchEventType.Deleted, last, _version));
-            return last;
+            return Reveal(last);
         }
     }
 
@@ -182,9 +183,10 @@ internal sealed partial class ResourceStore
                 });
             }
 
-            map[(key.Namespace, key.Name)] = next;
-            Publish(new WatchEvent(WatchEventType.Modified, next, _version));
-            return (T)next;
+            var kept = Protect(next);
+            map[(key.Namespace, key.Name)] = kept;
+            Publish(new WatchEvent(WatchEventType.Modified, kept, _version));
+            return Reveal((T)next);
         }
     }
 

@@ -35,6 +35,19 @@ internal sealed class ContainerRecord
         RetryAt = now + RetryDelay.For(++ErrorCount, options);
     }
 
+    /// <summary>
+    /// A ConfigMap or Secret the container needs is missing: it waits with <c>CreateContainerConfigError</c>. Not held
+    /// back: the next sync (a config change, or the retry wake-up) tries again.
+    /// </summary>
+    public void ConfigFailed(string message, DateTimeOffset now)
+    {
+        Error = new ContainerStateWaiting(Configuration.ConfigReferenceResolver.ConfigErrorReason, message);
+        RetryAt = now;
+    }
+
+    /// <summary>The files last given to the running instance, to notice a changed ConfigMap or Secret.</summary>
+    public IReadOnlyList<ContainerFile>? AppliedFiles { get; set; }
+
     public void Succeeded()
     {
         Error = null;

@@ -135,6 +135,7 @@ internal sealed partial class PodSynchronizer(NodeAgent agent, string uid, Objec
             case RuntimeContainerState.Created:
                 return await StartAsync(spec, current.Id, record, wake, now, ct).ConfigureAwait(false);
             case RuntimeContainerState.Running:
+                await Configuration.ConfigFileRefresh.RefreshAsync(agent, Key, pod, spec, current.Id, record, ct).ConfigureAwait(false);
                 return false;
         }
 
@@ -181,6 +182,21 @@ internal sealed partial class PodSynchronizer(NodeAgent agent, string uid, Objec
         try
         {
             var request = ContainerRequests.Container(pod, spec, sandboxId, restartCount, agent.NodeName, Options.ApplicationName);
+            if (Configuration.ConfigReferenceResolver.HasReferences(spec))
+            {
+                var resolved = Configuration.ConfigReferenceResolver.Resolve(agent.Store, pod, spec);
+                if (resolved.Error is { } missing)
+                {
+                    record.ConfigFailed(missing, now);
+                    wake.At(now + RetryDelay.For(1, Options));
+                    Configuration.ConfigLog.ReferenceMissing(agent.Logger, agent.NodeName, Key.Display, spec.Name, missing);
+                    return false;
+                }
+
+                request = request with { Environment = resolved.Environment, Files = resolved.Files };
+                record.AppliedFiles = resolved.Files;
+            }
+
             request = request with { Environment = Networking.ServiceEnvironment.AddTo(request.Environment, agent.Store, pod) };
             id = await agent.Runtime.CreateContainerAsync(request, ct).ConfigureAwait(false);
         }

@@ -1,0 +1,72 @@
+using Microsoft.Extensions.Logging;
+using Orchestration.Sdk.Hosting;
+using Orchestration.Sdk.Model;
+using Orchestration.Sdk.Runtime;
+using Orchestration.Sdk.Store;
+
+namespace Orchestration.Sdk.Configuration;
+
+/// <summary>
+/// Watches ConfigMaps and Secrets and asks the node agents to sync every bound pod that refers to a changed one, so a
+/// container waiting for a missing reference starts once it exists, and mounted files follow ConfigMap changes.
+/// </summary>
+internal sealed class ConfigChangeWatcher(ResourceStore store, NodeAgentManager agents, ILogger<ConfigChangeWatcher> logger) : IClusterComponent
+{
+    public string Name => "config-change-watcher";
+
+    public Task RunAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(WatchAsync(ConfigMap.KindName, stoppingToken), WatchAsync(Secret.KindName, stoppingToken));
+
+    /// <summary>Whether a container of the pod refers to the ConfigMap or Secret.</summary>
+    internal static bool RefersTo(Pod pod, string kind, string name)
+    {
+        var secret = kind == Secret.KindName;
+        foreach (var c in pod.Spec.Containers)
+        {
+            if (c.EnvFrom.Any(s => (secret ? s.SecretName : s.ConfigMapName) == name) ||
+                c.ConfigFiles.Any(m => (secret ? m.SecretName : m.ConfigMapName) == name) ||
+                c.Env.Any(e => (secret ? e.ValueFrom?.SecretKeyRef : e.ValueFrom?.ConfigMapKeyRef)?.Name == name))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private async Task WatchAsync(string kind, CancellationToken ct)
+    {
+        await Task.Yield();
+        while (!ct.IsCancellationRequested)
+        {
+            try
+            {
+                await foreach (var e in store.Watch(kind, store.Version, ct).ConfigureAwait(false))
+                {
+                    if (e.Type == WatchEventType.Expired)
+                    {
+                        ConfigLog.WatchExpired(logger, kind, e.Message);
+                        break;
+                    }
+
+                    if (e.Object is { } changed)
+                    {
+                        SyncReferrers(kind, changed.Metadata.Namespace, changed.Metadata.Name);
+                    }
+                }
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                return;
+            }
+        }
+    }
+
+    private void SyncReferrers(string kind, string ns, string name)
+    {
+        foreach (var pod in store.List<Pod>(Pod.KindName, ns, filter: p => p.Spec.NodeName is not null && RefersTo(p, kind, name)).Items)
+        {
+            agents.RequestSync(pod);
+        }
+    }
+}

@@ -1,0 +1,16 @@
+using Microsoft.Extensions.Logging;
+
+namespace Orchestration.Sdk.Configuration;
+
+/// <summary>Log messages about ConfigMap and Secret references; they name objects and keys, never values.</summary>
+internal static partial class ConfigLog
+{
+    [LoggerMessage(Level = LogLevel.Warning, Message = "node {Node}: pod {Pod} container {Container} cannot be created: {Reason}")]
+    public static partial void ReferenceMissing(ILogger logger, string node, string pod, string container, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "node {Node}: pod {Pod} container {Container}: updated {Count} files from changed ConfigMaps/Secrets")]
+    public static partial void FilesUpdated(ILogger logger, string node, string pod, string container, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "config watch of {Kind} expired ({Message}); watching again")]
+    public static partial void WatchExpired(ILogger logger, string kind, string? message);
+}

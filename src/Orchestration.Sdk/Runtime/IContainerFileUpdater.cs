@@ -1,0 +1,16 @@
+namespace Orchestration.Sdk.Runtime;
+
+/// <summary>
+/// Optional capability of an <see cref="IContainerRuntime"/>: replaces the files of a running container (given at
+/// create time in <see cref="ContainerCreateRequest.Files"/>) when the ConfigMaps or Secrets they come from change, as
+/// the kubelet refreshes configMap and secret volumes. Runtimes without it keep the files a container was created with.
+/// </summary>
+public interface IContainerFileUpdater
+{
+    /// <summary>Replaces the container's files with <paramref name="files"/> (the complete new set).</summary>
+    /// <param name="containerId">The container.</param>
+    /// <param name="files">Every file, with its new content.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task that completes when the files are in place.</returns>
+    Task UpdateFilesAsync(string containerId, IReadOnlyList<ContainerFile> files, CancellationToken cancellationToken);
+}

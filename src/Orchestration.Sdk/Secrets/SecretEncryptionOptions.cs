@@ -1,0 +1,12 @@
+namespace Orchestration.Sdk.Secrets;
+
+/// <summary>Options of the default <see cref="ISecretKeyProvider"/>.</summary>
+public sealed class SecretEncryptionOptions
+{
+    /// <summary>
+    /// The keys, the encrypting one first; every key listed can decrypt. To rotate: put the new key first, keep the old
+    /// one after it, write every Secret again, then remove the old key.
+    /// <value>The default value is empty: one random in-memory key per process, named "default".</value>
+    /// </summary>
+    public IList<SecretEncryptionKey> Keys { get; } = [];
+}
