@@ -25,6 +25,7 @@ internal sealed record MetricResult(MetricSpec Spec, MetricRecommendation? Recom
             return Spec.Target.Type switch
             {
                 MetricTargetType.Utilization => $"{Spec.Name} {r.Utilization}% of target {Spec.Target.AverageUtilization}%",
+                MetricTargetType.AverageValue when r.IsTotal => $"{Spec.Name} {Format(r.Value)} in total for target {Spec.Target.AverageValue} per pod",
                 MetricTargetType.AverageValue => $"{Spec.Name} {Format(r.Value)} per pod of target {Spec.Target.AverageValue}",
                 _ => $"{Spec.Name} {Format(r.Value)} of target {Spec.Target.Value}",
             };

@@ -87,7 +87,7 @@ internal static class ReplicaCalculator
             replicas = Ceiling((double)(total / targetPerPod));
         }
 
-        return new(replicas, currentReplicas == 0 ? total : total / currentReplicas);
+        return currentReplicas == 0 ? new(replicas, total, IsTotal: true) : new(replicas, total / currentReplicas);
     }
 
     private static (int ReadyCount, List<string> Unready, List<string> Missing, Dictionary<string, decimal> Metrics) Group(

@@ -286,16 +286,46 @@ public class HorizontalPodAutoscalerControllerTests
         Assert.Contains("deployments \"nope\" not found", able.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task SyncAsync_QueueDrainsAndRefills_ScalesToZeroAndBackFromZero()
+    {
+        var queue = new QueueSource(total: 0);
+        var h = new AutoscalerHarness(replicas: 2, sources: [queue]);
+        h.CreateAutoscaler(new HorizontalPodAutoscalerSpec
+        {
+            ScaleTargetName = AutoscalerHarness.App,
+            MinReplicas = 0,
+            MaxReplicas = 10,
+            Metrics = [new(MetricSourceType.Custom, "queue", MetricTarget.Average("5"))],
+        });
+
+        await h.SyncAsync();
+        for (var t = 0; t < 300; t += 15)
+        {
+            await h.NextPeriodAsync();
+        }
+
+        var drained = h.Replicas;
+        queue.Total = 12;
+        await h.NextPeriodAsync();
+
+        Assert.Equal(0, drained);
+        Assert.Equal(3, h.Replicas);
+        Assert.Equal("scaled web from 0 to 3: queue 12 in total for target 5 per pod", h.Hpa.Status.LastScaleReason);
+    }
+
     private sealed class QueueSource(decimal total) : IMetricSource
     {
         public string Name => "queue";
 
         public int Calls { get; private set; }
 
+        public decimal Total { get; set; } = total;
+
         public ValueTask<MetricSample> GetAsync(MetricContext context, CancellationToken cancellationToken)
         {
             Calls++;
-            return ValueTask.FromResult(MetricSample.ForTotal(total));
+            return ValueTask.FromResult(MetricSample.ForTotal(Total));
         }
     }
 
