@@ -35,7 +35,7 @@ public sealed class DockerOrchestrationTests
     public async Task ExternalDockerKill_ContainerReplaced_RestartCountAndLastExitCodeOnStatus()
     {
         await using var orchestrator = await DockerOrchestrator.StartAsync(app => app.AddDeployment("worker")
-            .WithImage(TestImage.Name).WithCommand("/bin/sleep", "600"));
+            .WithImage(TestImage.Name).WithCommand("/bin/sh", "-c", "echo first life; exec sleep 600"));
         var before = Assert.Single(await orchestrator.WaitForPodsAsync("the worker runs", p => DockerOrchestrator.AllRunning(p, 1)));
         var killed = before.Status.ContainerStatuses[0].ContainerId!;
 
@@ -49,8 +49,7 @@ public sealed class DockerOrchestrationTests
         Assert.NotEqual(killed, status.ContainerId);
         Assert.Equal(137, status.LastState?.Terminated?.ExitCode);
         Assert.Equal("Error", status.LastState?.Terminated?.Reason);
-        var logsOfPrevious = await orchestrator.Client.GetLogsAsync(after.Metadata.Name, previous: true);
-        Assert.NotNull(logsOfPrevious);
+        Assert.Equal("first life\n", await orchestrator.Client.GetLogsAsync(after.Metadata.Name, previous: true));
     }
 
     [DockerFact]
@@ -66,10 +65,8 @@ public sealed class DockerOrchestrationTests
         var status = pods[0].Status.ContainerStatuses[0];
         Assert.Equal(1, status.LastState?.Terminated?.ExitCode);
         Assert.Matches(@"^back-off \d+s restarting failed container=crasher pod=crasher-", status.State.Waiting!.Message);
-        var instances = (await orchestrator.ContainersAsync()).OrderBy(c => c.CreatedAt).ToList();
+        var instances = await orchestrator.ContainersAsync();
         Assert.InRange(instances.Count, 1, 2); // the agent keeps the newest exited instance (for --previous logs) and removes older ones
-        var restarts = (await orchestrator.ContainersAsync()).Select(c => c.StartedAt).OfType<DateTimeOffset>().Order().ToList();
-        Assert.NotEmpty(restarts);
         Assert.Contains("crashing", await orchestrator.Client.GetLogsAsync(pods[0].Metadata.Name));
     }
 
