@@ -18,10 +18,13 @@ internal sealed class ConfigChangeWatcher(ResourceStore store, NodeAgentManager 
         Task.WhenAll(WatchAsync(ConfigMap.KindName, stoppingToken), WatchAsync(Secret.KindName, stoppingToken));
 
     /// <summary>Whether a container of the pod refers to the ConfigMap or Secret.</summary>
-    internal static bool RefersTo(Pod pod, string kind, string name)
+    internal static bool RefersTo(Pod pod, string kind, string name) => RefersTo(pod.Spec, kind, name);
+
+    /// <summary>Whether a container of the pod spec refers to the ConfigMap or Secret.</summary>
+    internal static bool RefersTo(PodSpec spec, string kind, string name)
     {
         var secret = kind == Secret.KindName;
-        foreach (var c in pod.Spec.Containers)
+        foreach (var c in spec.Containers)
         {
             if (c.EnvFrom.Any(s => (secret ? s.SecretName : s.ConfigMapName) == name) ||
                 c.ConfigFiles.Any(m => (secret ? m.SecretName : m.ConfigMapName) == name) ||
@@ -51,6 +54,11 @@ internal sealed class ConfigChangeWatcher(ResourceStore store, NodeAgentManager 
 
                     if (e.Object is { } changed)
                     {
+                        if (e.Type == WatchEventType.Modified)
+                        {
+                            ConfigRollout.RollReferrers(store, changed, logger);
+                        }
+
                         SyncReferrers(kind, changed.Metadata.Namespace, changed.Metadata.Name);
                     }
                 }
