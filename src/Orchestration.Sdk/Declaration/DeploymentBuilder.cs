@@ -11,6 +11,11 @@ public sealed class DeploymentBuilder : WorkloadBuilder<DeploymentBuilder>, IRes
 {
     private int _replicas = 1;
     private int _revisionHistoryLimit = 10;
+    private DeploymentStrategy _strategy = new();
+    private string? _badStrategyValue;
+    private int _minReadySeconds;
+    private int _progressDeadlineSeconds = 600;
+    private bool _autoRollback;
 
     internal DeploymentBuilder(string name)
         : base(name)
@@ -41,9 +46,99 @@ public sealed class DeploymentBuilder : WorkloadBuilder<DeploymentBuilder>, IRes
         return this;
     }
 
+    /// <summary>
+    /// Rolls new versions out gradually: at most <paramref name="maxSurge"/> pods above the replica count and at most
+    /// <paramref name="maxUnavailable"/> below it (counts). Both zero is rejected.
+    /// </summary>
+    /// <param name="maxSurge">Extra pods allowed during the rollout. <value>The default value is 25 %.</value></param>
+    /// <param name="maxUnavailable">Pods that may be unavailable during the rollout. <value>The default value is 25 %.</value></param>
+    /// <returns>This builder.</returns>
+    public DeploymentBuilder WithRollingUpdate(int maxSurge, int maxUnavailable)
+    {
+        _strategy = new DeploymentStrategy { MaxSurge = maxSurge, MaxUnavailable = maxUnavailable };
+        return this;
+    }
+
+    /// <summary>Rolling update with counts or percentages ("25%"); surge rounds up, unavailable rounds down.</summary>
+    /// <param name="maxSurge">"1" or "25%".</param>
+    /// <param name="maxUnavailable">"0" or "25%".</param>
+    /// <returns>This builder.</returns>
+    public DeploymentBuilder WithRollingUpdate(string maxSurge, string maxUnavailable)
+    {
+        ArgumentNullException.ThrowIfNull(maxSurge);
+        ArgumentNullException.ThrowIfNull(maxUnavailable);
+        try
+        {
+            _strategy = new DeploymentStrategy { MaxSurge = IntOrPercent.Parse(maxSurge), MaxUnavailable = IntOrPercent.Parse(maxUnavailable) };
+            _badStrategyValue = null;
+        }
+        catch (FormatException)
+        {
+            _badStrategyValue = IntOrPercentLooksValid(maxSurge) ? maxUnavailable : maxSurge;
+        }
+
+        return this;
+    }
+
+    /// <summary>Replaces all old pods before starting new ones (downtime during the switch).</summary>
+    /// <returns>This builder.</returns>
+    public DeploymentBuilder WithRecreateStrategy()
+    {
+        _strategy = new DeploymentStrategy { Type = DeploymentStrategyType.Recreate };
+        return this;
+    }
+
+    /// <summary>Seconds a new pod must be Ready before it counts as available. <value>The default value is 0.</value></summary>
+    /// <param name="seconds">Seconds, at least 0.</param>
+    /// <returns>This builder.</returns>
+    public DeploymentBuilder WithMinReadySeconds(int seconds)
+    {
+        _minReadySeconds = seconds;
+        return this;
+    }
+
+    /// <summary>Time without progress after which the rollout is reported failed. <value>The default value is 600 seconds.</value></summary>
+    /// <param name="deadline">The deadline, more than minReadySeconds; rounded up to whole seconds.</param>
+    /// <returns>This builder.</returns>
+    public DeploymentBuilder WithProgressDeadline(TimeSpan deadline)
+    {
+        _progressDeadlineSeconds = (int)Math.Ceiling(deadline.TotalSeconds);
+        return this;
+    }
+
+    /// <summary>
+    /// Rolls back to the previous revision automatically when a rollout fails (progress deadline exceeded, or a new
+    /// pod crash-loops), as Nomad's auto_revert. <value>The default value is off.</value>
+    /// </summary>
+    /// <param name="enabled">Whether to roll back automatically.</param>
+    /// <returns>This builder.</returns>
+    public DeploymentBuilder WithAutoRollback(bool enabled = true)
+    {
+        _autoRollback = enabled;
+        return this;
+    }
+
+    private static bool IntOrPercentLooksValid(string text)
+    {
+        try
+        {
+            IntOrPercent.Parse(text);
+            return true;
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+    }
+
     IReadOnlyList<Resource> IResourceBuilder.Build(DeclarationContext context)
     {
         var root = FieldPath.Of(Deployment.KindName, Name);
+        if (_badStrategyValue is not null)
+        {
+            context.Errors.Add(FieldErrors.Invalid(root.Child("spec", "strategy").Child("rollingUpdate"), _badStrategyValue, "must be an integer or a percentage (e.g. '25%')"));
+        }
+
         var spec = Template.BuildSpec(root.Child("spec", "template").Child("spec"), context.Errors);
         return
         [
@@ -67,6 +162,10 @@ public sealed class DeploymentBuilder : WorkloadBuilder<DeploymentBuilder>, IRes
                         Spec = spec,
                     },
                     RevisionHistoryLimit = _revisionHistoryLimit,
+                    Strategy = _strategy,
+                    MinReadySeconds = _minReadySeconds,
+                    ProgressDeadlineSeconds = _progressDeadlineSeconds,
+                    AutoRollback = _autoRollback,
                 },
             },
         ];

@@ -73,6 +73,7 @@ internal static class ResourceValidator
     {
         ValidateReplicas(spec.Replicas, spec.Selector, spec.Template, path, errors);
         MetadataValidator.ValidateNonNegative(spec.RevisionHistoryLimit, path.Child("revisionHistoryLimit"), errors);
+        DeploymentStrategyValidator.Validate(spec, path, errors);
     }
 
     /// <summary>What Deployments and ReplicaSets share: replicas, selector, and a pod template the selector matches.</summary>

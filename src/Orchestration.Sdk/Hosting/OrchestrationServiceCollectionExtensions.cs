@@ -36,14 +36,15 @@ public static class OrchestrationServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStoredObjectTransformer, Orchestration.Sdk.Secrets.AesGcmSecretTransformer>());
         services.TryAddSingleton<NodeAgentManager>();
         services.TryAddSingleton<IOrchestrationClient, OrchestrationClient>();
+        services.TryAddSingleton<IRolloutClient, RolloutClient>();
         services.TryAddSingleton<Orchestration.Sdk.Networking.IServiceDiscovery, Orchestration.Sdk.Networking.ServiceDiscovery>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IClusterComponent, DeploymentController>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IClusterComponent, ReplicaSetController>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IClusterComponent, GarbageCollector>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IClusterComponent, Scheduler>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IClusterComponent, NodeLifecycleController>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IClusterComponent, Orchestration.Sdk.Networking.EndpointsController>());
         services.AddAutoscaling();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IClusterComponent, Orchestration.Sdk.Networking.EndpointsController>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IClusterComponent, NodeAgentManager>(sp => sp.GetRequiredService<NodeAgentManager>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IClusterComponent, Orchestration.Sdk.Configuration.ConfigChangeWatcher>());
         services.TryAddSingleton<OrchestrationRunner>();

@@ -9,6 +9,9 @@ public sealed record ReplicaSetSpec
     /// <summary>Which pods belong to it.</summary>
     public LabelSelector Selector { get; init; } = new();
 
+    /// <summary>Seconds a pod must be Ready before it counts as available. <value>The default value is 0.</value></summary>
+    public int MinReadySeconds { get; init; }
+
     /// <summary>The pods to create.</summary>
     public PodTemplateSpec Template { get; init; } = new();
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orchestration.Sdk.Controllers.Engine;
@@ -8,18 +7,32 @@ using Orchestration.Sdk.Store;
 namespace Orchestration.Sdk.Controllers.Deployments;
 
 /// <summary>
-/// Keeps one ReplicaSet per pod-template revision, scales the current one to the spec and the old ones to zero
-/// within the rolling-update bounds (Kubernetes' defaults: 25 % surge rounded up, 25 % unavailable rounded down),
-/// and writes the deployment's status.
+/// Keeps one ReplicaSet per pod-template revision and moves pods from the old revisions to the new one by the
+/// deployment's strategy: RollingUpdate within maxSurge / maxUnavailable, or Recreate. Writes the status, the
+/// Progressing condition with its deadline, and (opt-in) rolls a failed rollout back.
 /// </summary>
-internal sealed partial class DeploymentController(ResourceStore store, TimeProvider time, IOptions<ControllerOptions> options, ILogger<DeploymentController> logger)
-    : Controller("deployment-controller", store, time, options.Value, logger)
+internal sealed partial class DeploymentController : Controller
 {
-    protected override IReadOnlyList<WatchSource> Sources { get; } =
-    [
-        WatchSource.Self(Deployment.KindName),
-        WatchSource.Owner(ReplicaSet.KindName, Deployment.KindName),
-    ];
+    public DeploymentController(ResourceStore store, TimeProvider time, IOptions<ControllerOptions> options, ILogger<DeploymentController> logger)
+        : base("deployment-controller", store, time, options.Value, logger)
+    {
+        // Pods matter only to Recreate, which waits for the last old pod to be gone (a ReplicaSet's status no longer
+        // changes when its terminating pods finally disappear).
+        Sources =
+        [
+            WatchSource.Self(Deployment.KindName),
+            WatchSource.Owner(ReplicaSet.KindName, Deployment.KindName),
+            new WatchSource(Pod.KindName, p => p.Metadata.DeletionTimestamp is null ? [] : DeploymentOfPod(p)),
+        ];
+    }
+
+    protected override IReadOnlyList<WatchSource> Sources { get; }
+
+    private IEnumerable<ObjectKey> DeploymentOfPod(Resource pod) =>
+        pod.Metadata.Controller is { Kind: ReplicaSet.KindName } owner &&
+        Store.Get<ReplicaSet>(new ObjectKey(ReplicaSet.KindName, pod.Metadata.Namespace, owner.Name))?.Metadata.Controller is { Kind: Deployment.KindName } d
+            ? [new ObjectKey(Deployment.KindName, pod.Metadata.Namespace, d.Name)]
+            : [];
 
     protected override Task<ReconcileResult> ReconcileAsync(ObjectKey key, CancellationToken cancellationToken)
     {
@@ -29,19 +42,62 @@ internal sealed partial class DeploymentController(ResourceStore store, TimeProv
             return Task.FromResult(ReconcileResult.Done);
         }
 
-        var owned = Store.List<ReplicaSet>(ReplicaSet.KindName, key.Namespace, filter: r => r.Metadata.Controller?.Uid == d.Metadata.Uid).Items;
+        var owned = Owned(d);
         var hash = Names.Hash(d.Spec.Template);
         var newRs = owned.FirstOrDefault(r => r.Metadata.Labels.GetValueOrDefault(ReplicaSet.PodTemplateHashLabel) == hash);
-        var oldRs = owned.Where(r => !ReferenceEquals(r, newRs)).ToList();
+        if (d.Spec.Paused)
+        {
+            // Paused: no new revision rolls out, but the replica count still applies to the newest active one.
+            var active = newRs ?? owned.Where(r => r.Spec.Replicas > 0).OrderByDescending(Revisions.Of).FirstOrDefault();
+            if (active is not null)
+            {
+                Scale(active, d.Spec.Replicas, d.Spec.MinReadySeconds);
+            }
 
-        newRs ??= CreateReplicaSet(d, hash, owned, initialReplicas: oldRs.Sum(r => r.Spec.Replicas) == 0 ? d.Spec.Replicas : 0);
-        var (maxSurge, maxUnavailable) = RollingBounds.Resolve(d.Spec.Replicas);
+            return Task.FromResult(WriteStatus(d, active, created: false));
+        }
+
+        var oldRs = owned.Where(r => !ReferenceEquals(r, newRs)).ToList();
+        var created = false;
+        if (newRs is null)
+        {
+            var oldPods = oldRs.Sum(r => Math.Max(r.Spec.Replicas, r.Status.Replicas));
+            newRs = CreateReplicaSet(d, hash, owned, initialReplicas: oldPods == 0 ? d.Spec.Replicas : 0);
+            created = true;
+        }
+        else if (oldRs.Count > 0 && Revisions.Of(newRs) < oldRs.Max(Revisions.Of))
+        {
+            // A rollback to an older template: that ReplicaSet becomes the newest revision again, as in Kubernetes.
+            var revision = oldRs.Max(Revisions.Of) + 1;
+            newRs = Store.Update(newRs with
+            {
+                Metadata = newRs.Metadata with
+                {
+                    Annotations = new Dictionary<string, string>(newRs.Metadata.Annotations) { [ReplicaSet.RevisionAnnotation] = Revisions.Text(revision) },
+                },
+            });
+        }
+
+        newRs = d.Spec.Strategy.Type == DeploymentStrategyType.Recreate
+            ? Recreate(d, newRs, oldRs)
+            : RollingUpdate(d, newRs, oldRs);
+
+        CleanupHistory(d, oldRs);
+        return Task.FromResult(WriteStatus(d, newRs, created));
+    }
+
+    private List<ReplicaSet> Owned(Deployment d) =>
+        Store.List<ReplicaSet>(ReplicaSet.KindName, d.Metadata.Namespace, filter: r => r.Metadata.Controller?.Uid == d.Metadata.Uid).Items.ToList();
+
+    private ReplicaSet RollingUpdate(Deployment d, ReplicaSet newRs, List<ReplicaSet> oldRs)
+    {
+        var (maxSurge, maxUnavailable) = RollingBounds.Resolve(d.Spec.Replicas, d.Spec.Strategy);
 
         // Scale the new revision up, within replicas + maxSurge pods in total. An old ReplicaSet whose controller has
         // not yet removed the pods of a scale-down still has them, so count what exists as well as what is asked.
         var total = newRs.Spec.Replicas + oldRs.Sum(r => Math.Max(r.Spec.Replicas, r.Status.Replicas));
         var newTarget = newRs.Spec.Replicas;
-        if (newRs.Spec.Replicas > d.Spec.Replicas || oldRs.All(r => r.Spec.Replicas == 0))
+        if (newRs.Spec.Replicas > d.Spec.Replicas || oldRs.All(r => r.Spec.Replicas == 0 && r.Status.Replicas == 0))
         {
             newTarget = d.Spec.Replicas;
         }
@@ -50,15 +106,15 @@ internal sealed partial class DeploymentController(ResourceStore store, TimeProv
             newTarget = Math.Min(d.Spec.Replicas, newRs.Spec.Replicas + Math.Max(0, d.Spec.Replicas + maxSurge - total));
         }
 
-        newRs = Scale(newRs, newTarget);
+        newRs = Scale(newRs, newTarget, d.Spec.MinReadySeconds);
 
         // Scale old revisions down while replicas - maxUnavailable stay available.
         var minAvailable = d.Spec.Replicas - maxUnavailable;
         var allReplicas = newRs.Spec.Replicas + oldRs.Sum(r => r.Spec.Replicas);
         var available = Available(newRs) + oldRs.Sum(Available);
-        var newUnavailable = Math.Max(0, newRs.Spec.Replicas - newRs.Status.AvailableReplicas);
+        var newUnavailable = Math.Max(0, newRs.Spec.Replicas - Available(newRs));
         var budget = Math.Max(0, allReplicas - minAvailable - newUnavailable);
-        foreach (var old in oldRs.Where(r => r.Spec.Replicas > 0).OrderBy(r => r.Metadata.CreationTimestamp))
+        foreach (var old in oldRs.Where(r => r.Spec.Replicas > 0).OrderBy(Revisions.Of))
         {
             // Unavailable old pods go first: removing them costs no availability.
             var unhealthy = Math.Min(budget, Math.Max(0, old.Spec.Replicas - Available(old)));
@@ -66,15 +122,26 @@ internal sealed partial class DeploymentController(ResourceStore store, TimeProv
             var cut = Math.Min(old.Spec.Replicas, unhealthy + healthyCut);
             if (cut > 0)
             {
-                Scale(old, old.Spec.Replicas - cut);
+                Scale(old, old.Spec.Replicas - cut, old.Spec.MinReadySeconds);
                 budget -= cut;
                 available -= Math.Max(0, cut - unhealthy);
             }
         }
 
-        CleanupHistory(d, oldRs);
-        WriteStatus(d, newRs);
-        return Task.FromResult(ReconcileResult.Done);
+        return newRs;
+    }
+
+    private ReplicaSet Recreate(Deployment d, ReplicaSet newRs, List<ReplicaSet> oldRs)
+    {
+        foreach (var old in oldRs.Where(r => r.Spec.Replicas > 0))
+        {
+            Scale(old, 0, old.Spec.MinReadySeconds);
+        }
+
+        // New pods only once every old pod is gone, terminating ones included.
+        var oldUids = oldRs.Select(r => r.Metadata.Uid).ToHashSet();
+        var oldPodsLeft = Store.List<Pod>(Pod.KindName, d.Metadata.Namespace, filter: p => p.Metadata.Controller is { } o && oldUids.Contains(o.Uid)).Items.Count;
+        return oldPodsLeft == 0 ? Scale(newRs, d.Spec.Replicas, d.Spec.MinReadySeconds) : newRs;
     }
 
     /// <summary>
@@ -85,86 +152,56 @@ internal sealed partial class DeploymentController(ResourceStore store, TimeProv
 
     private ReplicaSet CreateReplicaSet(Deployment d, string hash, IReadOnlyList<ReplicaSet> owned, int initialReplicas)
     {
-        var revision = owned.Select(r => long.TryParse(r.Metadata.Annotations.GetValueOrDefault(ReplicaSet.RevisionAnnotation), CultureInfo.InvariantCulture, out var v) ? v : 0)
-            .DefaultIfEmpty(0).Max() + 1;
+        var revision = owned.Select(Revisions.Of).DefaultIfEmpty(0).Max() + 1;
         var labels = new Dictionary<string, string>(d.Spec.Template.Labels) { [ReplicaSet.PodTemplateHashLabel] = hash };
         var selector = new Dictionary<string, string>(d.Spec.Selector.MatchLabels) { [ReplicaSet.PodTemplateHashLabel] = hash };
-        var rs = new ReplicaSet
+        var created = Store.Create(new ReplicaSet
         {
             Metadata = new ObjectMeta
             {
                 Name = $"{d.Metadata.Name}-{hash}",
                 Namespace = d.Metadata.Namespace,
                 Labels = labels,
-                Annotations = new Dictionary<string, string> { [ReplicaSet.RevisionAnnotation] = revision.ToString(CultureInfo.InvariantCulture) },
+                Annotations = new Dictionary<string, string> { [ReplicaSet.RevisionAnnotation] = Revisions.Text(revision) },
                 OwnerReferences = [new OwnerReference(Deployment.KindName, d.Metadata.Name, d.Metadata.Uid)],
             },
             Spec = new ReplicaSetSpec
             {
                 Replicas = initialReplicas,
+                MinReadySeconds = d.Spec.MinReadySeconds,
                 Selector = LabelSelector.Of(selector),
                 Template = d.Spec.Template with { Labels = labels },
             },
-        };
-        var created = Store.Create(rs);
+        });
         LogCreatedReplicaSet(Logger, d.Metadata.Name, created.Metadata.Name, revision);
         return created;
     }
 
-    private ReplicaSet Scale(ReplicaSet rs, int replicas)
+    private ReplicaSet Scale(ReplicaSet rs, int replicas, int minReadySeconds)
     {
-        if (rs.Spec.Replicas == replicas)
+        if (rs.Spec.Replicas == replicas && rs.Spec.MinReadySeconds == minReadySeconds)
         {
             return rs;
         }
 
         LogScaled(Logger, rs.Metadata.Name, rs.Spec.Replicas, replicas);
-        return Store.Update(rs with { Spec = rs.Spec with { Replicas = replicas } });
+        return Store.Update(rs with { Spec = rs.Spec with { Replicas = replicas, MinReadySeconds = minReadySeconds } });
     }
 
     private void CleanupHistory(Deployment d, List<ReplicaSet> oldRs)
     {
-        var excess = oldRs.Where(r => r.Spec.Replicas == 0 && r.Status.Replicas == 0)
-            .OrderBy(r => r.Metadata.CreationTimestamp)
-            .ToList();
+        var excess = oldRs.Where(r => r.Spec.Replicas == 0 && r.Status.Replicas == 0).OrderBy(Revisions.Of).ToList();
         foreach (var rs in excess.Take(Math.Max(0, excess.Count - d.Spec.RevisionHistoryLimit)))
         {
             try
             {
                 Store.Delete(rs.Key, rs.Metadata.ResourceVersion);
             }
-            catch (NotFoundException)
+            catch (Exception ex) when (ex is NotFoundException or ConflictException)
             {
             }
         }
     }
-
-    private void WriteStatus(Deployment d, ReplicaSet newRs)
-    {
-        var all = Store.List<ReplicaSet>(ReplicaSet.KindName, d.Metadata.Namespace, filter: r => r.Metadata.Controller?.Uid == d.Metadata.Uid).Items;
-        var available = all.Sum(r => r.Status.AvailableReplicas);
-        var now = Time.GetUtcNow();
-        var minAvailable = d.Spec.Replicas - RollingBounds.Resolve(d.Spec.Replicas).MaxUnavailable;
-        var availableCondition = available >= minAvailable
-            ? new Condition("Available", ConditionStatus.True, "MinimumReplicasAvailable", "Deployment has minimum availability.", now)
-            : new Condition("Available", ConditionStatus.False, "MinimumReplicasUnavailable", "Deployment does not have minimum availability.", now);
-        Store.Mutate<Deployment>(d.Key, current =>
-        {
-            var status = current.Status with
-            {
-                ObservedGeneration = current.Metadata.Generation == d.Metadata.Generation ? d.Metadata.Generation : current.Status.ObservedGeneration,
-                Replicas = all.Sum(r => r.Status.Replicas),
-                UpdatedReplicas = newRs.Status.Replicas,
-                ReadyReplicas = all.Sum(r => r.Status.ReadyReplicas),
-                AvailableReplicas = available,
-                Conditions = current.Status.Conditions.Set(availableCondition),
-            };
-            return StatusEquals(status, current.Status) ? current : current with { Status = status };
-        }, statusOnly: true);
-    }
-
-    private static bool StatusEquals(DeploymentStatus a, DeploymentStatus b) =>
-        a with { Conditions = [] } == b with { Conditions = [] } && ReferenceEquals(a.Conditions, b.Conditions);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Deployment {Deployment}: created ReplicaSet {ReplicaSet} (revision {Revision})")]
     private static partial void LogCreatedReplicaSet(ILogger logger, string deployment, string replicaSet, long revision);

@@ -1,3 +1,5 @@
+using Orchestration.Sdk.Model;
+
 namespace Orchestration.Sdk.Controllers.Deployments;
 
 /// <summary>
@@ -6,10 +8,16 @@ namespace Orchestration.Sdk.Controllers.Deployments;
 /// </summary>
 internal static class RollingBounds
 {
-    public static (int MaxSurge, int MaxUnavailable) Resolve(int replicas, double surgePercent = 25, double unavailablePercent = 25)
+    public static (int MaxSurge, int MaxUnavailable) Resolve(int replicas, DeploymentStrategy? strategy = null)
     {
-        var surge = (int)Math.Ceiling(replicas * surgePercent / 100.0);
-        var unavailable = (int)Math.Floor(replicas * unavailablePercent / 100.0);
+        if (strategy?.Type == DeploymentStrategyType.Recreate)
+        {
+            return (0, replicas);
+        }
+
+        strategy ??= new DeploymentStrategy();
+        var surge = Math.Max(0, strategy.MaxSurge.Resolve(replicas, roundUp: true));
+        var unavailable = Math.Max(0, strategy.MaxUnavailable.Resolve(replicas, roundUp: false));
         if (surge == 0 && unavailable == 0)
         {
             unavailable = 1;

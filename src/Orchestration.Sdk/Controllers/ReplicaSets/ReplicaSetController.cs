@@ -53,15 +53,34 @@ internal sealed partial class ReplicaSetController(ResourceStore store, TimeProv
         }
 
         var current = Store.List<Pod>(Pod.KindName, key.Namespace, filter: p => p.Metadata.Controller?.Uid == rs.Metadata.Uid).Items.Where(IsActive).ToList();
+        var minReady = TimeSpan.FromSeconds(rs.Spec.MinReadySeconds);
+        TimeSpan? recheck = null;
+        var available = 0;
+        foreach (var pod in current.Where(p => p.Status.IsReady))
+        {
+            var readySince = pod.Status.Conditions.Find(PodConditionType.Ready)!.LastTransitionTime;
+            var remaining = readySince + minReady - now;
+            if (remaining <= TimeSpan.Zero)
+            {
+                available++;
+            }
+            else if (recheck is null || remaining < recheck)
+            {
+                recheck = remaining;
+            }
+        }
+
         var status = new ReplicaSetStatus
         {
             Replicas = current.Count,
             ReadyReplicas = current.Count(p => p.Status.IsReady),
-            AvailableReplicas = current.Count(p => p.Status.IsReady),
+            AvailableReplicas = available,
             ObservedGeneration = rs.Metadata.Generation,
         };
         Store.Mutate<ReplicaSet>(key, r => r.Status == status ? r : r with { Status = status }, statusOnly: true);
-        return Task.FromResult(ReconcileResult.Done);
+
+        // A pod that is ready but not yet for minReadySeconds becomes available by time alone: look again then.
+        return Task.FromResult(recheck is { } after ? ReconcileResult.After(after) : ReconcileResult.Done);
     }
 
     private static bool IsActive(Pod p) => !p.IsTerminating() && p.Status.Phase is not (PodPhase.Failed or PodPhase.Succeeded);
