@@ -117,7 +117,7 @@ internal sealed class ContainerRecorder
     public Container Build(FieldPath path, List<ValidationError> errors)
     {
         var resources = path.Child("resources");
-        return new Container
+        var container = new Container
         {
             Name = Name,
             Image = Image ?? string.Empty,
@@ -142,6 +142,8 @@ internal sealed class ContainerRecorder
                 },
             },
         };
+        Configuration.ConfigReferenceValidator.Validate(container, path, errors);
+        return container;
     }
 
     private static Quantity? ParseQuantity(string? text, FieldPath path, List<ValidationError> errors)

@@ -52,6 +52,24 @@ public class ConfigDeclarationTests
             app => app.AddConfigMap("Web_Settings").WithValue("a", "b"),
             ["configmaps[Web_Settings].metadata.name: Invalid value: \"Web_Settings\": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')"]
         },
+        {
+            "bad secret key reference",
+            app => app.AddDeployment("web").WithImage("web:1").WithEnvironmentFromSecret("PW", "db-credentials", "pass word"),
+            [$"deployments[web].spec.template.spec.containers[0].env[0].valueFrom.secretKeyRef.key: Invalid value: \"pass word\": {ConfigKeyRule}"]
+        },
+        {
+            "empty config map name",
+            app => app.AddDeployment("web").WithImage("web:1").WithEnvironmentFromConfigMap(string.Empty, prefix: "X_"),
+            ["deployments[web].spec.template.spec.containers[0].envFrom[0].configMapRef.name: Required value"]
+        },
+        {
+            "relative and duplicate mount paths",
+            app => app.AddDeployment("web").WithImage("web:1").WithConfigMapFiles("a", "etc/web").WithSecretFiles("b", "/run/s").WithSecretFiles("c", "/run/s/"),
+            [
+                "deployments[web].spec.template.spec.containers[0].configFiles[0].mountPath: Invalid value: \"etc/web\": must be an absolute path",
+                "deployments[web].spec.template.spec.containers[0].configFiles[2].mountPath: Invalid value: \"/run/s/\": must be unique",
+            ]
+        },
     };
 
     [Theory]
