@@ -1,3 +1,5 @@
+using Orchestration.Sdk.Model;
+
 namespace Orchestration.Sdk.Declaration;
 
 /// <summary>
@@ -167,4 +169,65 @@ public sealed class ContainerBuilder
         Recorder.SetWorkingDirectory(path);
         return this;
     }
+
+    /// <summary>Sets the liveness probe: after <see cref="Probe.FailureThreshold"/> failures in a row the container is killed and restarted by the restart policy. <value>The default value is no liveness probe.</value></summary>
+    /// <param name="probe">The probe, for example <c>Probe.ForHttpGet("/healthz", 8080)</c>.</param>
+    /// <returns>This builder.</returns>
+    public ContainerBuilder WithLivenessProbe(Probe probe)
+    {
+        Recorder.SetProbe(Runtime.ProbeKind.Liveness, probe);
+        return this;
+    }
+
+    /// <summary>Sets an HTTP GET liveness probe (success: status 200–399). <value>The default value is no liveness probe.</value></summary>
+    /// <param name="httpGet">The path, for example "/healthz".</param>
+    /// <param name="port">A port the container declares.</param>
+    /// <param name="initialDelaySeconds">Seconds after start before the first probe. <value>The default value is 0.</value></param>
+    /// <param name="periodSeconds">Seconds between probes. <value>The default value is 10.</value></param>
+    /// <param name="timeoutSeconds">Seconds before a probe fails for not answering. <value>The default value is 1.</value></param>
+    /// <param name="failureThreshold">Failures in a row that restart the container. <value>The default value is 3.</value></param>
+    /// <returns>This builder.</returns>
+    public ContainerBuilder WithLivenessProbe(string httpGet, int port, int initialDelaySeconds = 0, int periodSeconds = 10, int timeoutSeconds = 1, int failureThreshold = 3) =>
+        WithLivenessProbe(Probe.ForHttpGet(httpGet, port) with { InitialDelaySeconds = initialDelaySeconds, PeriodSeconds = periodSeconds, TimeoutSeconds = timeoutSeconds, FailureThreshold = failureThreshold });
+
+    /// <summary>Sets the readiness probe: the container (and so the pod) is ready only while it passes; a container with one starts not ready. <value>The default value is no readiness probe: ready once running.</value></summary>
+    /// <param name="probe">The probe, for example <c>Probe.ForTcpSocket(5432)</c>.</param>
+    /// <returns>This builder.</returns>
+    public ContainerBuilder WithReadinessProbe(Probe probe)
+    {
+        Recorder.SetProbe(Runtime.ProbeKind.Readiness, probe);
+        return this;
+    }
+
+    /// <summary>Sets an HTTP GET readiness probe (success: status 200–399). <value>The default value is no readiness probe: ready once running.</value></summary>
+    /// <param name="httpGet">The path, for example "/healthz".</param>
+    /// <param name="port">A port the container declares.</param>
+    /// <param name="initialDelaySeconds">Seconds after start before the first probe. <value>The default value is 0.</value></param>
+    /// <param name="periodSeconds">Seconds between probes. <value>The default value is 10.</value></param>
+    /// <param name="timeoutSeconds">Seconds before a probe fails for not answering. <value>The default value is 1.</value></param>
+    /// <param name="successThreshold">Successes in a row that make a not-ready container ready. <value>The default value is 1.</value></param>
+    /// <param name="failureThreshold">Failures in a row that make a ready container not ready. <value>The default value is 3.</value></param>
+    /// <returns>This builder.</returns>
+    public ContainerBuilder WithReadinessProbe(string httpGet, int port, int initialDelaySeconds = 0, int periodSeconds = 10, int timeoutSeconds = 1, int successThreshold = 1, int failureThreshold = 3) =>
+        WithReadinessProbe(Probe.ForHttpGet(httpGet, port) with { InitialDelaySeconds = initialDelaySeconds, PeriodSeconds = periodSeconds, TimeoutSeconds = timeoutSeconds, SuccessThreshold = successThreshold, FailureThreshold = failureThreshold });
+
+    /// <summary>Sets the startup probe: liveness and readiness probes wait until it passes; after <see cref="Probe.FailureThreshold"/> failures in a row the container is restarted. <value>The default value is no startup probe.</value></summary>
+    /// <param name="probe">The probe, for example <c>Probe.ForHttpGet("/healthz", 8080) with { FailureThreshold = 30 }</c>.</param>
+    /// <returns>This builder.</returns>
+    public ContainerBuilder WithStartupProbe(Probe probe)
+    {
+        Recorder.SetProbe(Runtime.ProbeKind.Startup, probe);
+        return this;
+    }
+
+    /// <summary>Sets an HTTP GET startup probe (success: status 200–399). <value>The default value is no startup probe.</value></summary>
+    /// <param name="httpGet">The path, for example "/healthz".</param>
+    /// <param name="port">A port the container declares.</param>
+    /// <param name="initialDelaySeconds">Seconds after start before the first probe. <value>The default value is 0.</value></param>
+    /// <param name="periodSeconds">Seconds between probes. <value>The default value is 10.</value></param>
+    /// <param name="timeoutSeconds">Seconds before a probe fails for not answering. <value>The default value is 1.</value></param>
+    /// <param name="failureThreshold">Failures in a row that restart the container. <value>The default value is 3.</value></param>
+    /// <returns>This builder.</returns>
+    public ContainerBuilder WithStartupProbe(string httpGet, int port, int initialDelaySeconds = 0, int periodSeconds = 10, int timeoutSeconds = 1, int failureThreshold = 3) =>
+        WithStartupProbe(Probe.ForHttpGet(httpGet, port) with { InitialDelaySeconds = initialDelaySeconds, PeriodSeconds = periodSeconds, TimeoutSeconds = timeoutSeconds, FailureThreshold = failureThreshold });
 }

@@ -35,6 +35,25 @@ internal sealed class ContainerRecorder
 
     public string? WorkingDirectory { get; private set; }
 
+    public Probe? LivenessProbe { get; private set; }
+
+    public Probe? ReadinessProbe { get; private set; }
+
+    public Probe? StartupProbe { get; private set; }
+
+    public void SetProbe(Runtime.ProbeKind kind, Probe probe)
+    {
+        ArgumentNullException.ThrowIfNull(probe);
+        switch (kind)
+        {
+            case Runtime.ProbeKind.Liveness: LivenessProbe = probe; break;
+            case Runtime.ProbeKind.Readiness: ReadinessProbe = probe; break;
+            default: StartupProbe = probe; break;
+        }
+
+        IsUsed = true;
+    }
+
     public void SetImage(string image)
     {
         ArgumentNullException.ThrowIfNull(image);
@@ -128,6 +147,9 @@ internal sealed class ContainerRecorder
             ConfigFiles = [.. _configFiles],
             Ports = [.. _ports],
             WorkingDir = WorkingDirectory,
+            LivenessProbe = LivenessProbe,
+            ReadinessProbe = ReadinessProbe,
+            StartupProbe = StartupProbe,
             Resources = new ResourceRequirements
             {
                 Requests = new ResourceList

@@ -115,6 +115,48 @@ public abstract class WorkloadBuilder<TBuilder>
         return Self;
     }
 
+    /// <inheritdoc cref="ContainerBuilder.WithLivenessProbe(Probe)"/>
+    public TBuilder WithLivenessProbe(Probe probe)
+    {
+        PrimaryContainer.WithLivenessProbe(probe);
+        return Self;
+    }
+
+    /// <inheritdoc cref="ContainerBuilder.WithLivenessProbe(string, int, int, int, int, int)"/>
+    public TBuilder WithLivenessProbe(string httpGet, int port, int initialDelaySeconds = 0, int periodSeconds = 10, int timeoutSeconds = 1, int failureThreshold = 3)
+    {
+        PrimaryContainer.WithLivenessProbe(httpGet, port, initialDelaySeconds, periodSeconds, timeoutSeconds, failureThreshold);
+        return Self;
+    }
+
+    /// <inheritdoc cref="ContainerBuilder.WithReadinessProbe(Probe)"/>
+    public TBuilder WithReadinessProbe(Probe probe)
+    {
+        PrimaryContainer.WithReadinessProbe(probe);
+        return Self;
+    }
+
+    /// <inheritdoc cref="ContainerBuilder.WithReadinessProbe(string, int, int, int, int, int, int)"/>
+    public TBuilder WithReadinessProbe(string httpGet, int port, int initialDelaySeconds = 0, int periodSeconds = 10, int timeoutSeconds = 1, int successThreshold = 1, int failureThreshold = 3)
+    {
+        PrimaryContainer.WithReadinessProbe(httpGet, port, initialDelaySeconds, periodSeconds, timeoutSeconds, successThreshold, failureThreshold);
+        return Self;
+    }
+
+    /// <inheritdoc cref="ContainerBuilder.WithStartupProbe(Probe)"/>
+    public TBuilder WithStartupProbe(Probe probe)
+    {
+        PrimaryContainer.WithStartupProbe(probe);
+        return Self;
+    }
+
+    /// <inheritdoc cref="ContainerBuilder.WithStartupProbe(string, int, int, int, int, int)"/>
+    public TBuilder WithStartupProbe(string httpGet, int port, int initialDelaySeconds = 0, int periodSeconds = 10, int timeoutSeconds = 1, int failureThreshold = 3)
+    {
+        PrimaryContainer.WithStartupProbe(httpGet, port, initialDelaySeconds, periodSeconds, timeoutSeconds, failureThreshold);
+        return Self;
+    }
+
     /// <inheritdoc cref="ContainerBuilder.WithWorkingDirectory(string)"/>
     public TBuilder WithWorkingDirectory(string path)
     {

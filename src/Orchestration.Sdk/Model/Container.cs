@@ -32,4 +32,13 @@ public sealed record Container
 
     /// <summary>The working directory. <value>The default value is null (the image's own).</value></summary>
     public string? WorkingDir { get; init; }
+
+    /// <summary>Restarts the container when it fails. <value>The default value is null (no liveness probe).</value></summary>
+    public Probe? LivenessProbe { get; init; }
+
+    /// <summary>Decides whether the container is ready (receives traffic). <value>The default value is null: ready once running.</value></summary>
+    public Probe? ReadinessProbe { get; init; }
+
+    /// <summary>Holds off the liveness and readiness probes until it succeeds. <value>The default value is null (no startup probe).</value></summary>
+    public Probe? StartupProbe { get; init; }
 }

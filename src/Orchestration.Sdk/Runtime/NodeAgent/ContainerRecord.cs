@@ -25,6 +25,9 @@ internal sealed class ContainerRecord
     /// <summary>The last exit observed, for the status' last state when the instance is gone.</summary>
     public ContainerStateTerminated? LastTermination { get; set; }
 
+    /// <summary>Why the agent killed an instance (a failed liveness or startup probe), by container id.</summary>
+    public Dictionary<string, string> KillMessages { get; } = new(StringComparer.Ordinal);
+
     private int ErrorCount { get; set; }
 
     public bool WaitingForRetry(DateTimeOffset now) => Error is not null && now < RetryAt;

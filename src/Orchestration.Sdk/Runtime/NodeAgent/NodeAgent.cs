@@ -25,8 +25,9 @@ internal sealed class NodeAgent
         Time = time;
         Options = options;
         Logger = logger;
-        Readiness = readiness;
         _stopping = stoppingToken;
+        Probes = new ProbeManager(this, stoppingToken);
+        Readiness = (pod, container, instance) => Probes.IsReady(pod, container, instance) && readiness(pod, container, instance);
     }
 
     public RuntimeNode Node { get; }
@@ -43,7 +44,11 @@ internal sealed class NodeAgent
 
     public ILogger Logger { get; }
 
+    /// <summary>Whether a running container is ready: its probes (see <see cref="Probes"/>), then the manager's hook.</summary>
     public ContainerReadiness Readiness { get; }
+
+    /// <summary>The liveness, readiness and startup probes of the containers running on this node.</summary>
+    public ProbeManager Probes { get; }
 
     /// <summary>The node's address, once the runtime reported it.</summary>
     public string? HostIP => _hostIp;
@@ -78,6 +83,9 @@ internal sealed class NodeAgent
 
     /// <summary>A pod bound to this node (or that was) changed: sync it.</summary>
     public void PodChanged(Pod pod) => Signal(pod.Metadata.Uid, pod.Key);
+
+    /// <summary>Syncs a pod now (a probe result changed).</summary>
+    public void RequestSync(string uid, ObjectKey key) => Signal(uid, key);
 
     /// <summary>Syncs every pod the agent works on (after a relist of the store).</summary>
     public void SignalAll()

@@ -43,11 +43,13 @@ internal static class PodStatusBuilder
     };
 
     /// <summary>The terminated state of an exited instance; reason "OOMKilled", "Completed" (code 0) or "Error".</summary>
-    public static ContainerStateTerminated Terminated(RuntimeContainer c, DateTimeOffset now)
+    /// <remarks>An instance the agent killed for a failed probe carries the kubelet's message ("Container web failed liveness probe, will be restarted").</remarks>
+    public static ContainerStateTerminated Terminated(RuntimeContainer c, DateTimeOffset now, ContainerRecord? record = null)
     {
         var code = c.ExitCode ?? 0;
         var reason = c.OomKilled ? "OOMKilled" : code == 0 ? "Completed" : "Error";
-        return new ContainerStateTerminated(code, reason, c.StartedAt ?? c.CreatedAt, c.FinishedAt ?? now, c.Error);
+        var message = record is not null && record.KillMessages.TryGetValue(c.Id, out var killed) ? killed : c.Error;
+        return new ContainerStateTerminated(code, reason, c.StartedAt ?? c.CreatedAt, c.FinishedAt ?? now, message);
     }
 
     /// <summary>Kubernetes' crash-loop message: "back-off 20s restarting failed container=web pod=web-abc_default(uid)".</summary>
@@ -58,7 +60,7 @@ internal static class PodStatusBuilder
     {
         var current = observed.Current(spec.Name);
         var previous = observed.Previous(spec.Name);
-        var last = previous is not null ? Terminated(previous, now) : current is null ? record.LastTermination : null;
+        var last = previous is not null ? Terminated(previous, now, record) : current is null ? record.LastTermination : null;
         ContainerState state;
         var ready = false;
         switch (current?.State)
@@ -74,7 +76,7 @@ internal static class PodStatusBuilder
                 ready = readiness(pod, spec, current);
                 break;
             default:
-                var terminated = Terminated(current, now);
+                var terminated = Terminated(current, now, record);
                 var restarting = pod.Status.Phase is not (PodPhase.Succeeded or PodPhase.Failed) && ShouldRestart(pod.Spec.RestartPolicy, current.ExitCode);
                 if (restarting && record.BackoffUntil is { } until && now < until && record.Backoff.Current is { } backoff)
                 {

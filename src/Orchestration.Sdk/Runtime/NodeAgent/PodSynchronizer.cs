@@ -28,6 +28,7 @@ internal sealed partial class PodSynchronizer(NodeAgent agent, string uid, Objec
         var pod = agent.Store.Get<Pod>(Key);
         if (pod is null || pod.Metadata.Uid != Uid || pod.Spec.NodeName != agent.NodeName)
         {
+            agent.Probes.Remove(Uid);
             await TeardownAsync(_gracePeriod ?? OrphanGracePeriod, orphan: true, cancellationToken).ConfigureAwait(false);
             return SyncOutcome.Done;
         }
@@ -35,6 +36,7 @@ internal sealed partial class PodSynchronizer(NodeAgent agent, string uid, Objec
         _gracePeriod = TimeSpan.FromSeconds(Math.Max(0, pod.Spec.TerminationGracePeriodSeconds));
         if (pod.IsTerminating())
         {
+            agent.Probes.Remove(Uid);
             await TeardownAsync(_gracePeriod.Value, orphan: false, cancellationToken).ConfigureAwait(false);
             DeleteFromStore();
             return SyncOutcome.Done;
@@ -42,6 +44,7 @@ internal sealed partial class PodSynchronizer(NodeAgent agent, string uid, Objec
 
         if (pod.Status.Phase is PodPhase.Succeeded or PodPhase.Failed)
         {
+            agent.Probes.Remove(Uid);
             return SyncOutcome.Idle; // a finished pod's containers are never started again
         }
 
@@ -57,6 +60,7 @@ internal sealed partial class PodSynchronizer(NodeAgent agent, string uid, Objec
             observed = await ObserveAsync(cancellationToken).ConfigureAwait(false);
         }
 
+        agent.Probes.Update(pod, observed);
         WriteStatus(observed);
         return new SyncOutcome(false, wake.Earliest);
     }
@@ -134,12 +138,14 @@ internal sealed partial class PodSynchronizer(NodeAgent agent, string uid, Objec
                 return await CreateAndStartAsync(pod, spec, sandboxId, record.Seen ? record.RestartCount + 1 : 0, record, wake, now, ct).ConfigureAwait(false);
             case RuntimeContainerState.Created:
                 return await StartAsync(spec, current.Id, record, wake, now, ct).ConfigureAwait(false);
+            case RuntimeContainerState.Running when agent.Probes.FailureOf(Uid, current.Id) is { } failure:
+                return await KillUnhealthyAsync(pod, spec, current.Id, failure, record, ct).ConfigureAwait(false);
             case RuntimeContainerState.Running:
                 await Configuration.ConfigFileRefresh.RefreshAsync(agent, Key, pod, spec, current.Id, record, ct).ConfigureAwait(false);
                 return false;
         }
 
-        record.LastTermination = PodStatusBuilder.Terminated(current, now);
+        record.LastTermination = PodStatusBuilder.Terminated(current, now, record);
         if (!PodStatusBuilder.ShouldRestart(pod.Spec.RestartPolicy, current.ExitCode))
         {
             return false;
