@@ -67,6 +67,10 @@ internal sealed class ConfigChangeWatcher(ResourceStore store, NodeAgentManager 
             {
                 return;
             }
+            catch (OrchestrationException ex)
+            {
+                ConfigLog.WatchFailed(logger, ex, kind); // for example a Secret that no configured key decrypts
+            }
         }
     }
 

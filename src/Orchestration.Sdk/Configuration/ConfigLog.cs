@@ -14,6 +14,9 @@ internal static partial class ConfigLog
     [LoggerMessage(Level = LogLevel.Warning, Message = "config watch of {Kind} expired ({Message}); watching again")]
     public static partial void WatchExpired(ILogger logger, string kind, string? message);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "config watch of {Kind} failed; watching again")]
+    public static partial void WatchFailed(ILogger logger, Exception exception, string kind);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "deployment {Deployment}: rolling out because {Source} changed")]
     public static partial void RollingOut(ILogger logger, string deployment, string source);
 }

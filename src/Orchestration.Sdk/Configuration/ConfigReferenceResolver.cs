@@ -25,6 +25,18 @@ internal static class ConfigReferenceResolver
     /// <summary>The container's environment (sources first, then its own variables in order) and files, or why not.</summary>
     public static Resolution Resolve(ResourceStore store, Pod pod, Container container)
     {
+        try
+        {
+            return ResolveCore(store, pod, container);
+        }
+        catch (OrchestrationException ex)
+        {
+            return Resolution.Failed(ex.Message); // a Secret that cannot be decrypted; the message names no value
+        }
+    }
+
+    private static Resolution ResolveCore(ResourceStore store, Pod pod, Container container)
+    {
         var lookup = new Lookup(store, pod.Metadata.Namespace);
         var env = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var source in container.EnvFrom)

@@ -175,6 +175,24 @@ public class ConfigConsumptionTests
         Assert.DoesNotContain(Convert.ToBase64String(Encoding.UTF8.GetBytes(Password)), everything.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Create_SecretNoConfiguredKeyDecrypts_WaitsWithDecryptionMessage()
+    {
+        var keys = new SwitchableKeys { Keys = [Orchestration.Sdk.Secrets.SecretEncryptionKey.CreateRandom("key1")] };
+        await using var cluster = await TestCluster.StartAsync(
+            app => app.AddSecret("db-credentials").WithValue("password", Password),
+            nodes: n => n.Add("node-1"),
+            time: new FakeTimeProvider(),
+            configureServices: s => s.AddSingleton<Orchestration.Sdk.Secrets.ISecretKeyProvider>(keys));
+        keys.Keys = [Orchestration.Sdk.Secrets.SecretEncryptionKey.CreateRandom("key2")];
+
+        var app = new AppDeclaration();
+        app.AddDeployment("db").WithImage("postgres:16").WithEnvironmentFromSecret("POSTGRES_PASSWORD", "db-credentials", "password");
+        await cluster.Client.ApplyAsync(app);
+
+        await WaitForWaitingAsync(cluster, "db", "secret default/db-credentials: no configured encryption key can decrypt key password (it was encrypted with key \"key1\")");
+    }
+
     private static Secret NewSecret(params (string Key, string Value)[] data) => new()
     {
         Metadata = new ObjectMeta { Name = "db-credentials" },
@@ -200,5 +218,12 @@ public class ConfigConsumptionTests
     private sealed class OtherKeys : Orchestration.Sdk.Secrets.ISecretKeyProvider
     {
         public IReadOnlyList<Orchestration.Sdk.Secrets.SecretEncryptionKey> GetKeys() => [Orchestration.Sdk.Secrets.SecretEncryptionKey.CreateRandom("default")];
+    }
+
+    private sealed class SwitchableKeys : Orchestration.Sdk.Secrets.ISecretKeyProvider
+    {
+        public IReadOnlyList<Orchestration.Sdk.Secrets.SecretEncryptionKey> Keys { get; set; } = [];
+
+        public IReadOnlyList<Orchestration.Sdk.Secrets.SecretEncryptionKey> GetKeys() => Keys;
     }
 }
