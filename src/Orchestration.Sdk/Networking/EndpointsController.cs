@@ -19,6 +19,10 @@ internal sealed partial class EndpointsController(ResourceStore store, TimeProvi
 {
     private readonly Lock _allocation = new();
 
+    // What each service (by uid) was given, so a re-applied declaration (which carries no cluster IP or host ports)
+    // gets the same addresses back: a service's address must not change while it exists.
+    private readonly Dictionary<string, ServiceSpec> _allocated = new(StringComparer.Ordinal);
+
     protected override IReadOnlyList<WatchSource> Sources =>
     [
         WatchSource.Self(Service.KindName),
@@ -32,6 +36,15 @@ internal sealed partial class EndpointsController(ResourceStore store, TimeProvi
         var service = Store.Get<Service>(key);
         if (service is null || service.Metadata.DeletionTimestamp is not null)
         {
+            lock (_allocation)
+            {
+                var live = Store.List<Service>(Service.KindName).Items.Select(s => s.Metadata.Uid).ToHashSet(StringComparer.Ordinal);
+                foreach (var uid in _allocated.Keys.Where(u => !live.Contains(u)).ToList())
+                {
+                    _allocated.Remove(uid);
+                }
+            }
+
             DeleteEndpoints(endpointsKey);
             return Task.FromResult(ReconcileResult.Done);
         }
@@ -61,6 +74,11 @@ internal sealed partial class EndpointsController(ResourceStore store, TimeProvi
         var needsHostPorts = service.Spec.Type == ServiceType.NodePort && service.Spec.Ports.Any(p => p.NodePort is null);
         if (service.Spec.ClusterIP is not null && !needsHostPorts)
         {
+            lock (_allocation)
+            {
+                _allocated[service.Metadata.Uid] = service.Spec;
+            }
+
             return service;
         }
 
@@ -75,9 +93,14 @@ internal sealed partial class EndpointsController(ResourceStore store, TimeProvi
                 }
 
                 var spec = s.Spec;
+                _allocated.TryGetValue(s.Metadata.Uid, out var before);
                 if (spec.ClusterIP is null)
                 {
-                    spec = spec with { ClusterIP = ServiceAddressAllocator.NextClusterIP(others.Select(o => o.Spec.ClusterIP)) };
+                    var taken = others.Select(o => o.Spec.ClusterIP).ToList();
+                    spec = spec with
+                    {
+                        ClusterIP = before?.ClusterIP is { } kept && !taken.Contains(kept) ? kept : ServiceAddressAllocator.NextClusterIP(taken),
+                    };
                 }
 
                 if (spec.Type == ServiceType.NodePort)
@@ -85,7 +108,7 @@ internal sealed partial class EndpointsController(ResourceStore store, TimeProvi
                     var used = new HashSet<int>(others.SelectMany(o => o.Spec.Ports).Concat(spec.Ports).Select(p => p.NodePort).OfType<int>());
                     spec = spec with
                     {
-                        Ports = spec.Ports.Select(p => p.NodePort is not null ? p : p with { NodePort = Take(used) }).ToList(),
+                        Ports = spec.Ports.Select(p => p.NodePort is not null ? p : p with { NodePort = Kept(before, p, used) ?? Take(used) }).ToList(),
                     };
                 }
 
@@ -93,10 +116,22 @@ internal sealed partial class EndpointsController(ResourceStore store, TimeProvi
             });
             if (updated is not null)
             {
+                _allocated[updated.Metadata.Uid] = updated.Spec;
                 LogAllocated(Logger, service.Key.Display, updated.Spec.ClusterIP ?? "none");
             }
 
             return updated ?? service;
+        }
+
+        static int? Kept(ServiceSpec? before, ServicePort port, HashSet<int> used)
+        {
+            var kept = before?.Ports.FirstOrDefault(p => p.Name == port.Name && p.Port == port.Port)?.NodePort;
+            if (kept is { } k && used.Add(k))
+            {
+                return k;
+            }
+
+            return null;
         }
 
         static int? Take(HashSet<int> used)

@@ -157,4 +157,33 @@ public class EndpointsControllerTests
         Assert.Equal(30000, c.Service("web")!.Spec.Ports[0].NodePort);
         Assert.Equal(31000, c.Service("admin")!.Spec.Ports[0].NodePort);
     }
+
+    [Fact]
+    public async Task Reconcile_DeclarationReapplied_KeepsClusterIPAndHostPort()
+    {
+        static AppDeclaration Web()
+        {
+            var app = new AppDeclaration();
+            var web = app.AddDeployment("web").WithImage("web:1").WithPort(8080);
+            app.AddService("web").SelectingPodsOf(web).WithPort(80, targetPort: 8080).ExposedOnHost();
+            return app;
+        }
+
+        // "other" takes the lowest address first, so web's is higher; once other is gone a fresh allocation would differ.
+        await using var c = await ServiceCluster.StartAsync(app => app.AddService("other").WithSelector("app", "other").WithPort(81).WithHostPort(30000));
+        await c.Cluster.WaitUntilAsync("other has a cluster IP", _ => c.Service("other")?.Spec.ClusterIP is not null);
+        await c.Cluster.Client.ApplyAsync(Web());
+        await c.Cluster.WaitUntilAsync("web has its addresses", _ => c.Service("web")?.Spec is { ClusterIP: not null } s && s.Ports[0].NodePort is not null);
+        var before = c.Service("web")!.Spec;
+        c.Store.Delete(c.Service("other")!.Key);
+        await c.Cluster.WaitUntilAsync("other's endpoints are gone", _ => c.Endpoints("other") is null);
+
+        var reapplied = (await c.Cluster.Client.ApplyAsync(Web())).OfType<Service>().Single();
+        Assert.Null(reapplied.Spec.ClusterIP); // the declaration carries no address; the controller restores it
+
+        await c.Cluster.WaitUntilAsync("web has its addresses again", _ => c.Service("web")?.Spec is { ClusterIP: not null } s && s.Ports[0].NodePort is not null);
+        Assert.Equal(before.ClusterIP, c.Service("web")!.Spec.ClusterIP);
+        Assert.Equal(30001, before.Ports[0].NodePort);
+        Assert.Equal(before.Ports[0].NodePort, c.Service("web")!.Spec.Ports[0].NodePort);
+    }
 }
