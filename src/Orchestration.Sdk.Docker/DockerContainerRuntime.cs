@@ -18,6 +18,7 @@ internal sealed partial class DockerContainerRuntime : IContainerRuntime, IAsync
     private readonly DockerCallPolicy _calls;
     private readonly DockerImages _images;
     private readonly PauseImage _pause;
+    private readonly DockerImageSource _imageSource;
     private readonly DockerEventWatcher _events;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
@@ -37,6 +38,7 @@ internal sealed partial class DockerContainerRuntime : IContainerRuntime, IAsync
         _calls = new DockerCallPolicy(Endpoint, time, options.CallTimeout, options.MaxCallAttempts, loggerFactory.CreateLogger<DockerCallPolicy>());
         _images = new DockerImages(_client, _calls, options.PullTimeout, loggerFactory.CreateLogger<DockerImages>());
         ImageBuilder = new DockerImageBuilder(_client, _calls, loggerFactory.CreateLogger<DockerImageBuilder>());
+        _imageSource = new DockerImageSource(_images, ImageBuilder);
         _pause = new PauseImage(options.PauseImage, options.BusyboxPath, _images, ImageBuilder);
         _events = new DockerEventWatcher(_client, options.AppName, time, loggerFactory.CreateLogger<DockerEventWatcher>(), _shutdown.Token);
     }
@@ -69,7 +71,8 @@ internal sealed partial class DockerContainerRuntime : IContainerRuntime, IAsync
     public async Task<string> CreateContainerAsync(ContainerCreateRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        await _images.EnsureAsync(request.Image, _options.PullPolicy, cancellationToken).ConfigureAwait(false);
+        await _imageSource.EnsureAsync(request.Image, request.ImageBuildContext, _options.PullPolicy, cancellationToken)
+            .ConfigureAwait(false);
         var labels = DockerContainerMapper.Labels(request.Labels, _options, [new(DockerLabels.SandboxId, request.SandboxId)]);
         labels[RuntimeLabels.ContainerName] = request.Name;
         string Label(string key, string fallback) => labels.TryGetValue(key, out var value) ? value : fallback;

@@ -28,6 +28,19 @@ public sealed class ContainerBuilder
         return this;
     }
 
+    /// <summary>
+    /// Builds the image from a local directory holding a Dockerfile (on runtimes that can build, such as Docker)
+    /// when it is not present, instead of pulling it. The image is tagged with <see cref="WithImage(string)"/>'s
+    /// reference. <value>The default tag, without <see cref="WithImage(string)"/>, is <c>&lt;container name&gt;:local</c>.</value>
+    /// </summary>
+    /// <param name="contextDirectory">The build context: an existing directory with a file named Dockerfile.</param>
+    /// <returns>This builder.</returns>
+    public ContainerBuilder WithImageBuiltFrom(string contextDirectory)
+    {
+        Recorder.SetImageBuildContext(contextDirectory);
+        return this;
+    }
+
     /// <summary>Replaces the image's entrypoint. <value>The default value is the image's own entrypoint.</value></summary>
     /// <param name="command">The command and its leading arguments.</param>
     /// <returns>This builder.</returns>

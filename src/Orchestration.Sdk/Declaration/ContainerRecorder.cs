@@ -29,6 +29,9 @@ internal sealed class ContainerRecorder
 
     public string? Image { get; private set; }
 
+    /// <summary>The directory holding a Dockerfile the image is built from, or null.</summary>
+    public string? ImageBuildContext { get; private set; }
+
     public IReadOnlyList<string> Command { get; private set; } = [];
 
     public IReadOnlyList<string> Args { get; private set; } = [];
@@ -58,6 +61,13 @@ internal sealed class ContainerRecorder
     {
         ArgumentNullException.ThrowIfNull(image);
         Image = image;
+        IsUsed = true;
+    }
+
+    public void SetImageBuildContext(string contextDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(contextDirectory);
+        ImageBuildContext = contextDirectory.Length == 0 ? contextDirectory : Path.GetFullPath(contextDirectory);
         IsUsed = true;
     }
 
@@ -139,7 +149,8 @@ internal sealed class ContainerRecorder
         var container = new Container
         {
             Name = Name,
-            Image = Image ?? string.Empty,
+            Image = Image ?? (ImageBuildContext is null ? string.Empty : Name + ":local"),
+            ImageBuildContext = ImageBuildContext,
             Command = Command,
             Args = Args,
             Env = [.. _env],

@@ -27,6 +27,12 @@ internal static class ContainerValidator
             errors.Add(FieldErrors.Invalid(path.Child("image"), image, "must not have leading or trailing whitespace"));
         }
 
+        if (container.ImageBuildContext is { } context
+            && (context.Length == 0 || !File.Exists(Path.Combine(context, "Dockerfile"))))
+        {
+            errors.Add(FieldErrors.Invalid(path.Child("image"), context, "no Dockerfile found in the build context"));
+        }
+
         ValidateEnv(container.Env ?? [], path.Child("env"), errors);
         ValidateResources(container.Resources ?? new(), path.Child("resources"), errors);
     }

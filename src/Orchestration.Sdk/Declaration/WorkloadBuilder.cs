@@ -38,6 +38,13 @@ public abstract class WorkloadBuilder<TBuilder>
         return Self;
     }
 
+    /// <inheritdoc cref="ContainerBuilder.WithImageBuiltFrom(string)"/>
+    public TBuilder WithImageBuiltFrom(string contextDirectory)
+    {
+        PrimaryContainer.WithImageBuiltFrom(contextDirectory);
+        return Self;
+    }
+
     /// <inheritdoc cref="ContainerBuilder.WithCommand(string[])"/>
     public TBuilder WithCommand(params string[] command)
     {

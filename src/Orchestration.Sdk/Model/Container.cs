@@ -9,6 +9,13 @@ public sealed record Container
     /// <summary>The image reference, for example "nginx:1.27".</summary>
     public required string Image { get; init; }
 
+    /// <summary>
+    /// A local directory holding a Dockerfile from which a runtime that can build images (Docker) builds
+    /// <see cref="Image"/> when it is not present, instead of pulling it; the in-memory runtime ignores it.
+    /// <value>The default value is null (the image is pulled as the pull policy says).</value>
+    /// </summary>
+    public string? ImageBuildContext { get; init; }
+
     /// <summary>Replaces the image's entrypoint. <value>The default value is empty (the image's own).</value></summary>
     public IReadOnlyList<string> Command { get; init; } = [];
 

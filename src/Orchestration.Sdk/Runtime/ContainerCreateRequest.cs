@@ -12,6 +12,12 @@ public sealed record ContainerCreateRequest
     /// <summary>The image.</summary>
     public required string Image { get; init; }
 
+    /// <summary>
+    /// A local directory holding a Dockerfile to build <see cref="Image"/> from when it is missing (instead of pulling);
+    /// runtimes that cannot build ignore it. <value>The default value is null (pull as the pull policy says).</value>
+    /// </summary>
+    public string? ImageBuildContext { get; init; }
+
     /// <summary>Replaces the entrypoint when not empty.</summary>
     public IReadOnlyList<string> Command { get; init; } = [];
 

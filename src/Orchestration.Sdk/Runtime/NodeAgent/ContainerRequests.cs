@@ -60,6 +60,7 @@ internal static class ContainerRequests
             SandboxId = sandboxId,
             Name = container.Name,
             Image = container.Image,
+            ImageBuildContext = container.ImageBuildContext,
             Command = container.Command,
             Args = container.Args,
             Environment = env,
