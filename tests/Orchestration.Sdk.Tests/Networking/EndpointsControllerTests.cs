@@ -1,5 +1,6 @@
 using Orchestration.Sdk.Model;
 using Orchestration.Sdk.Networking;
+using Orchestration.Sdk.Runtime;
 using Orchestration.Sdk.Store;
 
 namespace Orchestration.Sdk.Tests.Networking;
@@ -185,5 +186,26 @@ public class EndpointsControllerTests
         Assert.Equal(before.ClusterIP, c.Service("web")!.Spec.ClusterIP);
         Assert.Equal(30001, before.Ports[0].NodePort);
         Assert.Equal(before.Ports[0].NodePort, c.Service("web")!.Spec.Ports[0].NodePort);
+    }
+
+    [Fact]
+    public async Task Reconcile_ReadinessProbeFails_PodLeavesThenRejoinsWhenProbePasses()
+    {
+        await using var c = await ServiceCluster.StartAsync(app =>
+        {
+            var web = app.AddDeployment("web").WithImage("web:1").WithReplicas(2).WithPort(8080)
+                .WithReadinessProbe(httpGet: "/healthz", port: 8080, periodSeconds: 1, failureThreshold: 1);
+            app.AddService("web").SelectingPodsOf(web).WithPort(80, targetPort: 8080);
+        });
+        await c.AdvanceUntilAsync("both pods ready behind web", () => c.ReadyPods("web").Count == 2);
+        var victim = c.Cluster.Pods("web")[0];
+        var node = c.Cluster.Nodes[victim.Spec.NodeName!];
+
+        node.SetProbeResult(victim.Metadata.Name, "web", ProbeKind.Readiness, healthy: false);
+        await c.AdvanceUntilAsync("the failing pod left", () => c.ReadyPods("web") is [var only] && only != victim.Metadata.Name);
+        Assert.Contains(c.Endpoints("web")!.NotReadyAddresses, a => a.PodName == victim.Metadata.Name);
+
+        node.SetProbeResult(victim.Metadata.Name, "web", ProbeKind.Readiness, healthy: true);
+        await c.AdvanceUntilAsync("the pod rejoined", () => c.ReadyPods("web").Contains(victim.Metadata.Name));
     }
 }

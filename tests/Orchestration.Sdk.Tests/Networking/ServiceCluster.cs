@@ -68,4 +68,16 @@ internal sealed class ServiceCluster : IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => Cluster.DisposeAsync();
+
+    /// <summary>Advances the fake clock one second at a time (waiting for the cluster to settle each step) until <paramref name="condition"/> holds.</summary>
+    public async Task AdvanceUntilAsync(string description, Func<bool> condition, int maxSeconds = 60)
+    {
+        for (var i = 0; i < maxSeconds && !condition(); i++)
+        {
+            Time.Advance(TimeSpan.FromSeconds(1));
+            await Cluster.WaitUntilAsync("time step observed", _ => true);
+        }
+
+        await Cluster.WaitUntilAsync(description, _ => condition());
+    }
 }
