@@ -72,6 +72,7 @@ internal sealed partial class OrchestrationRunner(
 
         await _stopping.CancelAsync().ConfigureAwait(false);
         await Task.WhenAll(_running).WaitAsync(cancellationToken).ConfigureAwait(false);
+        services.GetRequiredService<ResourceStore>().Flush();
         foreach (var lifecycle in services.GetServices<IRuntimeLifecycle>())
         {
             await lifecycle.OnStoppedAsync(cancellationToken).ConfigureAwait(false);

@@ -27,6 +27,10 @@ internal sealed partial class ResourceStore
         _time = time;
         _options = options.Value;
         _history = new WatchHistory(_options.HistoryCapacity);
+        if (_options.PersistencePath is { } path)
+        {
+            StartPersistence(path);
+        }
     }
 
     public ResourceStore(TimeProvider? time = null)
