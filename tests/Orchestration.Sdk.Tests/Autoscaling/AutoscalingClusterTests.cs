@@ -43,7 +43,14 @@ public class AutoscalingClusterTests
         // The first sync ran when the autoscaler was applied; wait for its status so its 15 s requeue is registered.
         await cluster.WaitUntilAsync("the autoscaler synced once", c =>
             c.Client.GetAsync<HorizontalPodAutoscaler>("web").Result?.Status.ObservedGeneration > 0);
-        time.Advance(TimeSpan.FromSeconds(15));
+        // The requeue timer is registered just after that status write; if the clock moved first, the next tick
+        // comes one period later. Either way the scale-up lands on the first sync that sees the load.
+        for (var i = 0; i < 3 && cluster.Deployment("web")!.Spec.Replicas == 2; i++)
+        {
+            time.Advance(TimeSpan.FromSeconds(15));
+            await cluster.WaitUntilAsync("a moment to settle", _ => true);
+            await Task.Delay(20);
+        }
 
         await cluster.WaitForReadyReplicasAsync("web", 4);
         var hpa = (await cluster.Client.GetAsync<HorizontalPodAutoscaler>("web"))!;
