@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Orchestration.Sdk.Docker;
 using Orchestration.Sdk.Hosting;
 using Orchestration.Sdk.Runtime;
+using Orchestration.Sdk.Store;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -33,6 +34,14 @@ public static class DockerOrchestrationBuilderExtensions
 
         builder.Services.AddOptions<NodeAgentOptions>()
             .PostConfigure<IOptions<DockerRuntimeOptions>>((agents, docker) => agents.ApplicationName ??= docker.Value.AppName);
+        builder.Services.AddOptions<StoreOptions>()
+            .PostConfigure<IOptions<DockerRuntimeOptions>>((store, docker) =>
+            {
+                if (docker.Value.Lifetime == DockerLifetime.Persistent)
+                {
+                    store.PersistencePath ??= docker.Value.StorePath;
+                }
+            });
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.Replace(ServiceDescriptor.Singleton<INodeProvider, DockerNodeProvider>(services =>
         {

@@ -32,6 +32,25 @@ public sealed class DockerRuntimeOptions
     public DockerLifetime Lifetime { get; set; } = DockerLifetime.RemoveOnShutdown;
 
     /// <summary>
+    /// Where a <see cref="DockerLifetime.Persistent"/> app keeps its store (<c>&lt;StateDirectory&gt;/&lt;AppName&gt;/store.json</c>) so
+    /// the next host finds its pods again and adopts their running containers instead of replacing them. An explicit
+    /// <c>StoreOptions.PersistencePath</c> wins.
+    /// <value>The default value is <c>$XDG_STATE_HOME/orchestration</c>, else <c>~/.local/state/orchestration</c>.</value>
+    /// </summary>
+    public string StateDirectory { get; set; } = DefaultStateDirectory();
+
+    internal string StorePath => Path.Combine(StateDirectory, AppName, "store.json");
+
+    private static string DefaultStateDirectory()
+    {
+        var xdg = Environment.GetEnvironmentVariable("XDG_STATE_HOME");
+        var root = string.IsNullOrEmpty(xdg)
+            ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "state")
+            : xdg;
+        return Path.Combine(root, "orchestration");
+    }
+
+    /// <summary>
     /// When images are pulled. No registry may be reachable: locally built images need
     /// <see cref="ImagePullPolicy.IfNotPresent"/> or <see cref="ImagePullPolicy.Never"/>.
     /// <value>The default value is <see cref="ImagePullPolicy.IfNotPresent"/>.</value>

@@ -71,32 +71,30 @@ public sealed class DockerOrchestrationTests
     }
 
     [DockerFact]
-    public async Task HostRestart_PersistentLifetime_NewHostConvergesWithoutDuplicatesOrOrphans()
+    public async Task HostRestart_PersistentStore_NewHostAdoptsRunningContainersWithoutRestartOrDuplicates()
     {
         var appName = DockerTestRuntime.NewAppName();
+        var storePath = Path.Combine(Directory.CreateTempSubdirectory("orchestration-e2e-").FullName, "store.json");
         static void Declare(AppDeclaration app) => app.AddDeployment("keeper").WithImage(TestImage.Name).WithCommand("/bin/sleep", "600").WithReplicas(2);
-        IReadOnlyList<RuntimeContainer> kept;
-        await using (var host = await DockerOrchestrator.StartAsync(Declare, appName, DockerLifetime.Persistent))
+        IReadOnlyList<Pod> before;
+        await using (var host = await DockerOrchestrator.StartAsync(Declare, appName, DockerLifetime.Persistent, storePath: storePath))
         {
-            await host.WaitForPodsAsync("2 keepers run", p => DockerOrchestrator.AllRunning(p, 2));
+            before = await host.WaitForPodsAsync("2 keepers run", p => DockerOrchestrator.AllRunning(p, 2));
         }
 
-        await using (var observer = await DockerTestRuntime.CreateAsync(o => (o.AppName, o.Lifetime) = (appName, DockerLifetime.Persistent)))
-        {
-            kept = await observer.Runtime.ListContainersAsync(new Dictionary<string, string> { [RuntimeLabels.App] = appName }, CancellationToken.None);
-        }
+        Assert.True(File.Exists(storePath), "the stopping host saved its store");
 
-        Assert.Equal(2, kept.Count(c => c.State == RuntimeContainerState.Running));
+        // The second host removes its containers when it stops, so the test leaves nothing behind.
+        await using var next = await DockerOrchestrator.StartAsync(Declare, appName, DockerLifetime.RemoveOnShutdown, storePath: storePath);
+        var pods = await next.WaitForPodsAsync("the same 2 keepers run under the new host", p =>
+            DockerOrchestrator.AllRunning(p, 2) && p.All(x => x.Status.ContainerStatuses is [{ ContainerId: not null }]));
 
-        await using var next = await DockerOrchestrator.StartAsync(Declare, appName, DockerLifetime.RemoveOnShutdown);
-        var pods = await next.WaitForPodsAsync("2 keepers run under the new host", p => DockerOrchestrator.AllRunning(p, 2));
-
-        // The new host's store is new, so its pods are new objects: the agent removes the containers of the old pods
-        // (orphans) and runs the new ones. In the end exactly one container per pod, no leftovers.
-        var containers = await WaitForContainersAsync(next, 2);
+        Assert.Equal(before.Select(p => p.Metadata.Uid).Order(), pods.Select(p => p.Metadata.Uid).Order());
         Assert.Equal(
-            pods.Select(p => p.Metadata.Uid).Order(),
-            containers.Select(c => c.Labels[RuntimeLabels.PodUid]).Order());
+            before.Select(p => p.Status.ContainerStatuses[0].ContainerId).Order(),
+            pods.Select(p => p.Status.ContainerStatuses[0].ContainerId).Order()); // adopted, not replaced
+        Assert.All(pods, p => Assert.Equal(0, p.Status.RestartCount));
+        var containers = await WaitForContainersAsync(next, 2);
         Assert.All(containers, c => Assert.Equal(RuntimeContainerState.Running, c.State));
     }
 

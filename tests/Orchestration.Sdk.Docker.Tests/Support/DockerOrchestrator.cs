@@ -34,7 +34,8 @@ internal sealed class DockerOrchestrator : IAsyncDisposable
         Action<AppDeclaration> declare,
         string? appName = null,
         DockerLifetime lifetime = DockerLifetime.RemoveOnShutdown,
-        Action<NodeAgentOptions>? agents = null)
+        Action<NodeAgentOptions>? agents = null,
+        string? storePath = null)
     {
         await TestImage.EnsureBuiltAsync();
         appName ??= DockerTestRuntime.NewAppName();
@@ -46,6 +47,11 @@ internal sealed class DockerOrchestrator : IAsyncDisposable
             o.RuntimeRetryInitialBackoff = TimeSpan.FromMilliseconds(500);
             agents?.Invoke(o);
         });
+        if (storePath is not null)
+        {
+            builder.Services.Configure<Orchestration.Sdk.Store.StoreOptions>(o => o.PersistencePath = storePath);
+        }
+
         builder.Services.AddOrchestration(declare).UseDocker(o =>
         {
             o.AppName = appName;
