@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
 using Orchestration.Sdk.Declaration;
 using Orchestration.Sdk.Model;
+using Orchestration.Sdk.Networking;
 using Orchestration.Sdk.Runtime;
 using Orchestration.Sdk.Testing;
 
@@ -44,6 +45,27 @@ public sealed class ProbeTests
     }
 
     [Fact]
+    public async Task ReadinessProbe_Failing_PodLeavesServiceEndpointsAndComesBack()
+    {
+        await using var cluster = await StartAsync(app =>
+        {
+            var web = app.AddDeployment("web").WithImage("web:1").WithPort(8080, "http").WithReadinessProbe(Probe.ForHttpGet("/ready", "http") with { FailureThreshold = 1 });
+            app.AddService("web").SelectingPodsOf(web).WithPort(80, targetPortName: "http");
+        });
+        await cluster.WaitForReadyReplicasAsync("web", 1);
+        var (node, pod) = await OnlyAsync(cluster);
+        await cluster.WaitUntilAsync("the pod is an endpoint", c => Endpoints(c) is { Addresses.Count: 1, NotReadyAddresses.Count: 0 });
+
+        node.SetProbeResult(pod, "web", ProbeKind.Readiness, healthy: false);
+        await AdvanceUntilProbedAsync(cluster, node, pod, ProbeKind.Readiness, 2);
+        await cluster.WaitUntilAsync("the pod is a not-ready endpoint", c => Endpoints(c) is { Addresses.Count: 0, NotReadyAddresses.Count: 1 });
+
+        node.SetProbeResult(pod, "web", ProbeKind.Readiness, healthy: true);
+        await AdvanceUntilProbedAsync(cluster, node, pod, ProbeKind.Readiness, 3);
+        await cluster.WaitUntilAsync("the pod is an endpoint again", c => Endpoints(c) is { Addresses.Count: 1, NotReadyAddresses.Count: 0 });
+    }
+
+    [Fact]
     public async Task LivenessProbe_FailsThreeTimes_RestartsContainerWithReason()
     {
         await using var cluster = await StartAsync(app => app.AddDeployment("web").WithImage("web:1").WithPort(8080).WithLivenessProbe("/healthz", 8080));
@@ -64,7 +86,7 @@ public sealed class ProbeTests
         node.SetProbeResult(pod, "web", ProbeKind.Liveness, healthy: false);
         for (var n = 5; n <= 7; n++)
         {
-            await AdvanceUntilProbedAsync(cluster, node, pod, ProbeKind.Liveness, n);
+            await AdvanceUntilProbedAsync(cluster, node, pod, ProbeKind.Liveness, n, kills: n == 7);
         }
 
         await cluster.WaitUntilAsync("the container restarted", c => PodOf(c).Status.ContainerStatuses[0] is { RestartCount: 1, State.Running: not null });
@@ -92,6 +114,7 @@ public sealed class ProbeTests
         await AdvanceUntilProbedAsync(cluster, node, pod, ProbeKind.Liveness, 2);
         await cluster.WaitUntilAsync("the agent sent SIGTERM", _ => node.GetOutput(id).Contains("received SIGTERM", StringComparison.Ordinal));
         Assert.Equal(0, PodOf(cluster).Status.ContainerStatuses[0].RestartCount);
+        node.SetProbeResult(pod, "web", ProbeKind.Liveness, healthy: true); // the next instance is healthy
         _time.Advance(TimeSpan.FromSeconds(5)); // the pod's grace period, then SIGKILL
         await cluster.WaitUntilAsync("the container restarted", c => PodOf(c).Status.ContainerStatuses[0].RestartCount == 1);
 
@@ -124,7 +147,13 @@ public sealed class ProbeTests
 
         node.SetProbeResult(pod, "web", ProbeKind.Startup, healthy: true);
         await AdvanceUntilProbedAsync(cluster, node, pod, ProbeKind.Startup, 4);
-        _time.Advance(Period); // the other probes run from the next period on
+        // The other probes run from the next period on (the startup result lands just after its probe: allow one more).
+        for (var i = 0; i < 2 && node.ProbeCount(pod, "web", ProbeKind.Readiness) == 0; i++)
+        {
+            _time.Advance(Period);
+            await WaitOrTimeOutAsync(cluster, c => node.ProbeCount(pod, "web", ProbeKind.Readiness) >= 1);
+        }
+
         await cluster.WaitUntilAsync("readiness and liveness run and the pod is ready", c =>
             node.ProbeCount(pod, "web", ProbeKind.Readiness) >= 1 && node.ProbeCount(pod, "web", ProbeKind.Liveness) >= 1 && PodOf(c).Status.IsReady);
         Assert.Equal(4, node.ProbeCount(pod, "web", ProbeKind.Startup)); // a passed startup probe is not run again
@@ -140,7 +169,7 @@ public sealed class ProbeTests
         var (node, pod) = await OnlyAsync(cluster);
         await cluster.WaitUntilAsync("the first startup probe ran", _ => node.ProbeCount(pod, "web", ProbeKind.Startup) == 1);
 
-        await AdvanceUntilProbedAsync(cluster, node, pod, ProbeKind.Startup, 2);
+        await AdvanceUntilProbedAsync(cluster, node, pod, ProbeKind.Startup, 2, kills: true);
 
         await cluster.WaitUntilAsync("the container restarted", c => PodOf(c).Status.ContainerStatuses[0] is { RestartCount: 1, State.Running: not null });
         Assert.Equal("Container web failed startup probe, will be restarted", PodOf(cluster).Status.ContainerStatuses[0].LastState?.Terminated?.Message);
@@ -185,11 +214,26 @@ public sealed class ProbeTests
             }
         }, time: _time);
 
-    private async Task AdvanceUntilProbedAsync(TestCluster cluster, InMemoryNode node, string pod, ProbeKind kind, int count)
+    /// <summary>Moves the clock one period and waits for the probe; <paramref name="kills"/>: the new instance may already have been probed.</summary>
+    private async Task AdvanceUntilProbedAsync(TestCluster cluster, InMemoryNode node, string pod, ProbeKind kind, int count, bool kills = false)
     {
         _time.Advance(Period);
         await cluster.WaitUntilAsync($"{kind} probe #{count} ran", _ => node.ProbeCount(pod, "web", kind) >= count);
-        Assert.Equal(count, node.ProbeCount(pod, "web", kind));
+        if (!kills)
+        {
+            Assert.Equal(count, node.ProbeCount(pod, "web", kind));
+        }
+    }
+
+    private static async Task WaitOrTimeOutAsync(TestCluster cluster, Func<TestCluster, bool> condition)
+    {
+        try
+        {
+            await cluster.WaitUntilAsync("a probe ran", condition, TimeSpan.FromSeconds(2));
+        }
+        catch (TimeoutException)
+        {
+        }
     }
 
     private static async Task<(InMemoryNode Node, string Pod)> OnlyAsync(TestCluster cluster)
@@ -199,4 +243,6 @@ public sealed class ProbeTests
     }
 
     private static Pod PodOf(TestCluster cluster) => cluster.Pods().Single();
+
+    private static Endpoints? Endpoints(TestCluster cluster) => cluster.Client.GetAsync<Endpoints>("web").GetAwaiter().GetResult();
 }
