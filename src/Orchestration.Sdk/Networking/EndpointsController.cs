@@ -46,10 +46,22 @@ internal sealed partial class EndpointsController(ResourceStore store, TimeProvi
             }
 
             DeleteEndpoints(endpointsKey);
+
+            // A host port the deleted service held may now belong to a newer service: let those re-evaluate.
+            foreach (var exposed in Store.List<Service>(Service.KindName, filter: s => s.Spec.Type == ServiceType.NodePort).Items)
+            {
+                Queue.Add(exposed.Key);
+            }
+
             return Task.FromResult(ReconcileResult.Done);
         }
 
         service = Allocate(service);
+        if (HostPortConflicts.Evaluate(service, Store.List<Service>(Service.KindName).Items, Time.GetUtcNow()) is { } hostPorts)
+        {
+            SetServiceCondition(service.Key, hostPorts);
+        }
+
         if (service.Spec.Selector.Count == 0)
         {
             return Task.FromResult(ReconcileResult.Done); // a selector-less service's endpoints are managed by hand
@@ -194,7 +206,11 @@ internal sealed partial class EndpointsController(ResourceStore store, TimeProvi
                     $"selector {selector} matches no pods; the service has no endpoints", Time.GetUtcNow())
                 : new Condition(ServiceConditionType.EndpointsReady, ConditionStatus.False, ServiceConditionType.NoReadyPodsReason,
                     string.Create(CultureInfo.InvariantCulture, $"{pods.Count} pod(s) match selector {selector}, none is ready"), Time.GetUtcNow());
-        Store.Mutate<Service>(service.Key, s =>
+        SetServiceCondition(service.Key, condition);
+    }
+
+    private void SetServiceCondition(ObjectKey key, Condition condition) =>
+        Store.Mutate<Service>(key, s =>
         {
             var existing = s.Status.Conditions.Find(condition.Type);
             if (existing is not null && existing.Status == condition.Status && existing.Reason == condition.Reason && existing.Message == condition.Message)
@@ -204,7 +220,6 @@ internal sealed partial class EndpointsController(ResourceStore store, TimeProvi
 
             return s with { Status = s.Status with { Conditions = s.Status.Conditions.Set(condition) } };
         }, statusOnly: true);
-    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Service {Service}: cluster IP {ClusterIP}")]
     private static partial void LogAllocated(ILogger logger, string service, string clusterIP);

@@ -18,4 +18,16 @@ public static class ServiceConditionType
 
     /// <summary>Pods match the selector, but none of them is Ready.</summary>
     public const string NoReadyPodsReason = "NoReadyPods";
+
+    /// <summary>
+    /// For host-reachable services: True when every host port is the service's own (reason <see cref="HostPortsAllocatedReason"/>);
+    /// False when an older service already holds one (<see cref="PortAlreadyAllocatedReason"/>, the message names the port and the holder).
+    /// </summary>
+    public const string HostPortsAllocated = "HostPortsAllocated";
+
+    /// <summary>Every host port is the service's own.</summary>
+    public const string HostPortsAllocatedReason = "HostPortsAllocated";
+
+    /// <summary>An older service already holds one of the host ports.</summary>
+    public const string PortAlreadyAllocatedReason = "PortAlreadyAllocated";
 }

@@ -208,4 +208,33 @@ public class EndpointsControllerTests
         node.SetProbeResult(victim.Metadata.Name, "web", ProbeKind.Readiness, healthy: true);
         await c.AdvanceUntilAsync("the pod rejoined", () => c.ReadyPods("web").Contains(victim.Metadata.Name));
     }
+
+    [Fact]
+    public async Task Reconcile_HostPortHeldByOlderService_WarnsNamingPortAndHolderUntilFreed()
+    {
+        static AppDeclaration Exposed(string name)
+        {
+            var app = new AppDeclaration();
+            app.AddService(name).WithSelector("app", name).WithPort(80).WithHostPort(30080);
+            return app;
+        }
+
+        await using var c = await ServiceCluster.StartAsync(app => app.AddService("a").WithSelector("app", "a").WithPort(80).WithHostPort(30080));
+        await c.Cluster.WaitUntilAsync("a holds its host port", _ =>
+            c.Service("a")?.Status.Conditions.Find(ServiceConditionType.HostPortsAllocated) is { IsTrue: true });
+        c.Time.Advance(TimeSpan.FromSeconds(1)); // b is created later than a
+
+        await c.Cluster.Client.ApplyAsync(Exposed("b"));
+
+        await c.Cluster.WaitUntilAsync("b reports the conflict", _ =>
+            c.Service("b")?.Status.Conditions.Find(ServiceConditionType.HostPortsAllocated) is { Status: ConditionStatus.False, Reason: ServiceConditionType.PortAlreadyAllocatedReason });
+        Assert.Equal("host port 30080 is already allocated to service \"default/a\"",
+            c.Service("b")!.Status.Conditions.Find(ServiceConditionType.HostPortsAllocated)!.Message);
+        Assert.True(c.Service("a")!.Status.Conditions.Find(ServiceConditionType.HostPortsAllocated)!.IsTrue);
+
+        c.Store.Delete(c.Service("a")!.Key);
+
+        await c.Cluster.WaitUntilAsync("b holds the port once a is gone", _ =>
+            c.Service("b")?.Status.Conditions.Find(ServiceConditionType.HostPortsAllocated) is { IsTrue: true });
+    }
 }
