@@ -16,7 +16,7 @@ internal static class AutoscalerMetrics
     private static readonly Gauge<int> Current = Meter.CreateGauge<int>(
         CurrentReplicasName, unit: "{replica}", description: "The replica count of the autoscaler's target at its last sync.");
 
-    private static readonly Gauge<int> Desired = Meter.CreateGauge<int>(
+    internal static readonly Gauge<int> Desired = Meter.CreateGauge<int>(
         DesiredReplicasName, unit: "{replica}", description: "The replica count the autoscaler last decided on.");
 
     public static void Record(string @namespace, string name, int current, int desired)

@@ -32,7 +32,9 @@ public class AutoscalingClusterTests
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
         await using var cluster = await TestCluster.StartAsync(App, time: time);
-        using var desired = new MetricCollector<int>(null, AutoscalerMetrics.MeterName, AutoscalerMetrics.DesiredReplicasName);
+        // Bind to the instrument itself rather than by name, so the collector cannot race the instrument's
+        // publication with tests running in parallel.
+        using var desired = new MetricCollector<int>(AutoscalerMetrics.Desired);
         await cluster.WaitForReadyReplicasAsync("web", 2);
         var metrics = cluster.Services.GetRequiredService<InMemoryMetrics>();
         foreach (var pod in cluster.Pods("web"))
@@ -53,6 +55,10 @@ public class AutoscalingClusterTests
         }
 
         await cluster.WaitForReadyReplicasAsync("web", 4);
+
+        // The controller scales the deployment, records the metric, then writes its status: wait for the last step.
+        await cluster.WaitUntilAsync("the autoscaler recorded its decision", c =>
+            c.Client.GetAsync<HorizontalPodAutoscaler>("web").Result?.Status.LastScaleReason is not null);
         var hpa = (await cluster.Client.GetAsync<HorizontalPodAutoscaler>("web"))!;
         Assert.Equal("scaled web from 2 to 4: cpu 100% of target 50%", hpa.Status.LastScaleReason);
         var events = cluster.Services.GetRequiredService<AutoscalerEvents>().List("web");

@@ -34,6 +34,10 @@ public class RolloutLifecycleTests
         Assert.Equal(ConditionStatus.False, progressing.Status);
         Assert.Matches("^ReplicaSet \"web-[a-z0-9]+\" has timed out progressing\\.$", progressing.Message);
         var ex = await Assert.ThrowsAsync<OrchestrationException>(() => Rollouts(cluster).WaitAsync("web"));
+        // kubectl's text for the stalled state, ignoring the deadline verdict: one new pod exists, none available.
+        Assert.Equal(
+            "Waiting for deployment \"web\" rollout to finish: 1 out of 3 new replicas have been updated...",
+            RolloutClient.StatusOf(cluster.Deployment("web")! with { Status = cluster.Deployment("web")!.Status with { Conditions = [] } }).Message);
         Assert.Equal("deployment \"web\" exceeded its progress deadline", ex.Message);
         Assert.Equal(3, cluster.Pods("web").Count(p => p.Spec.Containers[0].Image == "web:1" && p.Status.IsReady)); // old revision kept serving (maxUnavailable 25% of 3 = 0)
     }
@@ -66,7 +70,7 @@ public class RolloutLifecycleTests
         var reports = new List<string>();
         var done = await Rollouts(cluster).WaitAsync("web", new SyncProgress(s => reports.Add(s.Message)));
         Assert.Equal("deployment \"web\" successfully rolled out", done.Message);
-        Assert.Contains(reports, r => r.StartsWith("Waiting for deployment \"web\" rollout to finish", StringComparison.Ordinal));
+        Assert.Equal("deployment \"web\" successfully rolled out", reports[^1]);
 
         var revision = await Rollouts(cluster).UndoAsync("web");
 
