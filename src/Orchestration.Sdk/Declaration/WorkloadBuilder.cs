@@ -9,14 +9,13 @@ namespace Orchestration.Sdk.Declaration;
 /// <see cref="AppDeclaration.Validate"/> and <see cref="AppDeclaration.Build"/>.
 /// </summary>
 /// <typeparam name="TBuilder">The concrete builder, returned by every method.</typeparam>
-public abstract class WorkloadBuilder<TBuilder>
+public abstract class WorkloadBuilder<TBuilder> : ContainerSettings<TBuilder>
     where TBuilder : WorkloadBuilder<TBuilder>
 {
     private protected WorkloadBuilder(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
         Template = new PodTemplateRecorder(name);
-        PrimaryContainer = new ContainerBuilder(Template.Primary);
     }
 
     /// <summary>The workload's name; other builders use it to refer to this one.</summary>
@@ -24,152 +23,12 @@ public abstract class WorkloadBuilder<TBuilder>
 
     internal PodTemplateRecorder Template { get; }
 
+    private protected override ContainerRecorder Target => Template.Primary;
+
     /// <summary>The labels the workload's pods carry (by default <c>app=&lt;name&gt;</c>), for selectors of other objects.</summary>
     internal IReadOnlyDictionary<string, string> PodLabels => Template.Labels;
 
-    private ContainerBuilder PrimaryContainer { get; }
-
     private TBuilder Self => (TBuilder)this;
-
-    /// <inheritdoc cref="ContainerBuilder.WithImage(string)"/>
-    public TBuilder WithImage(string image)
-    {
-        PrimaryContainer.WithImage(image);
-        return Self;
-    }
-
-    /// <inheritdoc cref="ContainerBuilder.WithImageBuiltFrom(string)"/>
-    public TBuilder WithImageBuiltFrom(string contextDirectory)
-    {
-        PrimaryContainer.WithImageBuiltFrom(contextDirectory);
-        return Self;
-    }
-
-    /// <inheritdoc cref="ContainerBuilder.WithCommand(string[])"/>
-    public TBuilder WithCommand(params string[] command)
-    {
-        PrimaryContainer.WithCommand(command);
-        return Self;
-    }
-
-    /// <inheritdoc cref="ContainerBuilder.WithArgs(string[])"/>
-    public TBuilder WithArgs(params string[] args)
-    {
-        PrimaryContainer.WithArgs(args);
-        return Self;
-    }
-
-    /// <inheritdoc cref="ContainerBuilder.WithEnvironment(string, string)"/>
-    public TBuilder WithEnvironment(string name, string value)
-    {
-        PrimaryContainer.WithEnvironment(name, value);
-        return Self;
-    }
-
-    /// <inheritdoc cref="ContainerBuilder.WithEnvironmentFromSecret(string, string, string, bool)"/>
-    public TBuilder WithEnvironmentFromSecret(string name, string secret, string key, bool optional = false)
-    {
-        PrimaryContainer.WithEnvironmentFromSecret(name, secret, key, optional);
-        return Self;
-    }
-
-    /// <inheritdoc cref="ContainerBuilder.WithEnvironmentFromSecret(string, string, bool)"/>
-    public TBuilder WithEnvironmentFromSecret(string secret, string prefix = "", bool optional = false)
-    {
-        PrimaryContainer.WithEnvironmentFromSecret(secret, prefix, optional);
-        return Self;
-    }
-
-    /// <inheritdoc cref="ContainerBuilder.WithEnvironmentFromConfigMap(string, string, string, bool)"/>
-    public TBuilder WithEnvironmentFromConfigMap(string name, string configMap, string key, bool optional = false)
-    {
-        PrimaryContainer.WithEnvironmentFromConfigMap(name, configMap, key, optional);
-        return Self;
-    }
-
-    /// <inheritdoc cref="ContainerBuilder.WithEnvironmentFromConfigMap(string, string, bool)"/>
-    public TBuilder WithEnvironmentFromConfigMap(string configMap, string prefix = "", bool optional = false)
-    {
-        PrimaryContainer.WithEnvironmentFromConfigMap(configMap, prefix, optional);
-        return Self;
-    }
-
-    /// <inheritdoc cref="ContainerBuilder.WithConfigMapFiles(string, string, bool)"/>
-    public TBuilder WithConfigMapFiles(string configMap, string mountPath, bool optional = false)
-    {
-        PrimaryContainer.WithConfigMapFiles(configMap, mountPath, optional);
-        return Self;
-    }
-
-    /// <inheritdoc cref="ContainerBuilder.WithSecretFiles(string, string, bool)"/>
-    public TBuilder WithSecretFiles(string secret, string mountPath, bool optional = false)
-    {
-        PrimaryContainer.WithSecretFiles(secret, mountPath, optional);
-        return Self;
-    }
-
-    /// <inheritdoc cref="ContainerBuilder.WithPort(int, string?, string)"/>
-    public TBuilder WithPort(int port, string? name = null, string protocol = "TCP")
-    {
-        PrimaryContainer.WithPort(port, name, protocol);
-        return Self;
-    }
-
-    /// <inheritdoc cref="ContainerBuilder.WithResources(string?, string?, string?, string?)"/>
-    public TBuilder WithResources(string? cpu = null, string? memory = null, string? cpuLimit = null, string? memoryLimit = null)
-    {
-        PrimaryContainer.WithResources(cpu, memory, cpuLimit, memoryLimit);
-        return Self;
-    }
-
-    /// <inheritdoc cref="ContainerBuilder.WithLivenessProbe(Probe)"/>
-    public TBuilder WithLivenessProbe(Probe probe)
-    {
-        PrimaryContainer.WithLivenessProbe(probe);
-        return Self;
-    }
-
-    /// <inheritdoc cref="ContainerBuilder.WithLivenessProbe(string, int, int, int, int, int)"/>
-    public TBuilder WithLivenessProbe(string httpGet, int port, int initialDelaySeconds = 0, int periodSeconds = 10, int timeoutSeconds = 1, int failureThreshold = 3)
-    {
-        PrimaryContainer.WithLivenessProbe(httpGet, port, initialDelaySeconds, periodSeconds, timeoutSeconds, failureThreshold);
-        return Self;
-    }
-
-    /// <inheritdoc cref="ContainerBuilder.WithReadinessProbe(Probe)"/>
-    public TBuilder WithReadinessProbe(Probe probe)
-    {
-        PrimaryContainer.WithReadinessProbe(probe);
-        return Self;
-    }
-
-    /// <inheritdoc cref="ContainerBuilder.WithReadinessProbe(string, int, int, int, int, int, int)"/>
-    public TBuilder WithReadinessProbe(string httpGet, int port, int initialDelaySeconds = 0, int periodSeconds = 10, int timeoutSeconds = 1, int successThreshold = 1, int failureThreshold = 3)
-    {
-        PrimaryContainer.WithReadinessProbe(httpGet, port, initialDelaySeconds, periodSeconds, timeoutSeconds, successThreshold, failureThreshold);
-        return Self;
-    }
-
-    /// <inheritdoc cref="ContainerBuilder.WithStartupProbe(Probe)"/>
-    public TBuilder WithStartupProbe(Probe probe)
-    {
-        PrimaryContainer.WithStartupProbe(probe);
-        return Self;
-    }
-
-    /// <inheritdoc cref="ContainerBuilder.WithStartupProbe(string, int, int, int, int, int)"/>
-    public TBuilder WithStartupProbe(string httpGet, int port, int initialDelaySeconds = 0, int periodSeconds = 10, int timeoutSeconds = 1, int failureThreshold = 3)
-    {
-        PrimaryContainer.WithStartupProbe(httpGet, port, initialDelaySeconds, periodSeconds, timeoutSeconds, failureThreshold);
-        return Self;
-    }
-
-    /// <inheritdoc cref="ContainerBuilder.WithWorkingDirectory(string)"/>
-    public TBuilder WithWorkingDirectory(string path)
-    {
-        PrimaryContainer.WithWorkingDirectory(path);
-        return Self;
-    }
 
     /// <summary>
     /// Adds another container to the pod (a sidecar), after the primary one. Container names must be unique within the
