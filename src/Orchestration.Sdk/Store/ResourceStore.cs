@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Orchestration.Sdk.Model;
@@ -11,6 +12,7 @@ namespace Orchestration.Sdk.Store;
 internal sealed partial class ResourceStore
 {
     private static readonly JsonSerializerOptions SpecJson = new() { WriteIndented = false };
+    private static readonly ConditionalWeakTable<object, string> SpecJsonCache = [];
 
     private readonly Lock _gate = new();
     private readonly Dictionary<string, SortedDictionary<(string Ns, string Name), Resource>> _byKind = new(StringComparer.Ordinal);
@@ -194,9 +196,16 @@ internal sealed partial class ResourceStore
         }
     }
 
-    private static bool SpecEquals(object? a, object? b) =>
-        ReferenceEquals(a, b) ||
-        (a is not null && b is not null && JsonSerializer.Serialize(a, a.GetType(), SpecJson) == JsonSerializer.Serialize(b, b.GetType(), SpecJson));
+    /// <summary>
+    /// Whether two specs are equal, by their JSON (records holding lists compare lists by reference). The JSON of a
+    /// spec is kept with the spec instance, so an update serializes only the incoming spec, not the stored one again.
+    /// </summary>
+    private static bool SpecEquals(object? stored, object? incoming) =>
+        ReferenceEquals(stored, incoming) ||
+        (stored is not null && incoming is not null && SpecJsonOf(stored) == SpecJsonOf(incoming));
+
+    private static string SpecJsonOf(object spec) =>
+        SpecJsonCache.GetValue(spec, s => JsonSerializer.Serialize(s, s.GetType(), SpecJson));
 
     private SortedDictionary<(string Ns, string Name), Resource> Map(string kind)
     {
