@@ -133,6 +133,38 @@ public sealed class TestCluster : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Moves a fake clock forward by <paramref name="step"/> until <paramref name="condition"/> holds, letting the
+    /// control loops react after each step (until the store changes, or 20 ms of real time), then waits for it as
+    /// <see cref="WaitUntilAsync"/> does. For timers that may be registered just after the state a test waited on
+    /// (a requeue after a status write), which a single advance could miss.
+    /// </summary>
+    /// <param name="description">What is awaited, for the timeout message.</param>
+    /// <param name="condition">The condition, evaluated against this cluster.</param>
+    /// <param name="advance">Moves the clock, for example <c>fakeTime.Advance</c>.</param>
+    /// <param name="step">How far each step moves it.</param>
+    /// <param name="maxSteps">The most steps taken. <value>The default value is 100.</value></param>
+    public async Task AdvanceUntilAsync(string description, Func<TestCluster, bool> condition, Action<TimeSpan> advance, TimeSpan step, int maxSteps = 100)
+    {
+        ArgumentNullException.ThrowIfNull(condition);
+        ArgumentNullException.ThrowIfNull(advance);
+        for (var i = 0; i < maxSteps && !condition(this); i++)
+        {
+            var version = _store.Version;
+            advance(step);
+            using var settle = new CancellationTokenSource(PollInterval);
+            try
+            {
+                await _store.WaitForChangeAsync(version, settle.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (settle.IsCancellationRequested)
+            {
+            }
+        }
+
+        await WaitUntilAsync(description, condition).ConfigureAwait(false);
+    }
+
     /// <summary>Waits until a deployment reports <paramref name="ready"/> ready replicas and has exactly that many pods.</summary>
     /// <param name="name">The deployment.</param>
     /// <param name="ready">The ready replica count.</param>

@@ -47,13 +47,7 @@ public class AutoscalingClusterTests
             c.Client.GetAsync<HorizontalPodAutoscaler>("web").Result?.Status.ObservedGeneration > 0);
         // The requeue timer is registered just after that status write; if the clock moved first, the next tick
         // comes one period later. Either way the scale-up lands on the first sync that sees the load.
-        for (var i = 0; i < 3 && cluster.Deployment("web")!.Spec.Replicas == 2; i++)
-        {
-            time.Advance(TimeSpan.FromSeconds(15));
-            await cluster.WaitUntilAsync("a moment to settle", _ => true);
-            await Task.Delay(20);
-        }
-
+        await cluster.AdvanceUntilAsync("the autoscaler scaled web", c => c.Deployment("web")!.Spec.Replicas != 2, time.Advance, TimeSpan.FromSeconds(15), maxSteps: 3);
         await cluster.WaitForReadyReplicasAsync("web", 4);
 
         // The controller scales the deployment, records the metric, then writes its status: wait for the last step.

@@ -106,31 +106,20 @@ public class TestClusterTests
         var lostPod = cluster.Pods("web").First(p => p.Spec.NodeName == "n1");
 
         cluster.Nodes["n1"].TakeDown();
-        await AdvanceUntil(cluster, time, "n1 is NotReady", c => c.Node("n1")!.Status.IsReady == false);
+        await cluster.AdvanceUntilAsync("n1 is NotReady", c => c.Node("n1")!.Status.IsReady == false, time.Advance, TimeSpan.FromSeconds(10));
         var notReadyAt = time.GetUtcNow();
         Assert.NotNull(cluster.Pods("web").FirstOrDefault(p => p.Metadata.Name == lostPod.Metadata.Name)); // not before 300 s
 
-        await AdvanceUntil(cluster, time, "the lost pod is evicted", c => c.Pods("web").All(p => p.Metadata.Name != lostPod.Metadata.Name));
+        await cluster.AdvanceUntilAsync("the lost pod is evicted", c => c.Pods("web").All(p => p.Metadata.Name != lostPod.Metadata.Name), time.Advance, TimeSpan.FromSeconds(10));
         Assert.True(time.GetUtcNow() - notReadyAt >= TimeSpan.FromSeconds(290), $"evicted after only {time.GetUtcNow() - notReadyAt}");
 
         await cluster.WaitForReadyReplicasAsync("web", 2);
         Assert.All(cluster.Pods("web"), p => Assert.Equal("n2", p.Spec.NodeName));
 
         cluster.Nodes["n1"].BringUp();
-        await AdvanceUntil(cluster, time, "n1 heart-beats again", c => c.Node("n1")!.Status.IsReady);
+        await cluster.AdvanceUntilAsync("n1 heart-beats again", c => c.Node("n1")!.Status.IsReady, time.Advance, TimeSpan.FromSeconds(10));
         await cluster.WaitUntilAsync("n1 is Ready again and its orphan containers are gone", c =>
             c.Node("n1")!.Status.IsReady && c.Nodes["n1"].Containers.Count == 0);
     }
 
-    /// <summary>Advances the fake clock in 10 s steps, giving the loops real time to react, until the condition holds.</summary>
-    private static async Task AdvanceUntil(TestCluster cluster, FakeTimeProvider time, string what, Func<TestCluster, bool> condition)
-    {
-        for (var i = 0; i < 60 && !condition(cluster); i++)
-        {
-            time.Advance(TimeSpan.FromSeconds(10));
-            await Task.Delay(10);
-        }
-
-        await cluster.WaitUntilAsync(what, condition);
-    }
 }

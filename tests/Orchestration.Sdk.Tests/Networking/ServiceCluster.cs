@@ -72,12 +72,6 @@ internal sealed class ServiceCluster : IAsyncDisposable
     /// <summary>Advances the fake clock one second at a time (waiting for the cluster to settle each step) until <paramref name="condition"/> holds.</summary>
     public async Task AdvanceUntilAsync(string description, Func<bool> condition, int maxSeconds = 60)
     {
-        for (var i = 0; i < maxSeconds && !condition(); i++)
-        {
-            Time.Advance(TimeSpan.FromSeconds(1));
-            await Cluster.WaitUntilAsync("time step observed", _ => true);
-        }
-
-        await Cluster.WaitUntilAsync(description, _ => condition());
+        await Cluster.AdvanceUntilAsync(description, _ => condition(), Time.Advance, TimeSpan.FromSeconds(1), maxSeconds);
     }
 }

@@ -27,8 +27,9 @@ public class RolloutLifecycleTests
         cluster.Nodes.MakeImageNotFound("web:broken");
 
         await cluster.Client.ApplyAsync(RolloutInvariantTests.Image(cluster, "web:broken"));
-        await AdvanceUntil(cluster, time, "progress deadline exceeded", c =>
-            c.Deployment("web")!.Status.Conditions.Find(DeploymentConditionType.Progressing) is { Reason: "ProgressDeadlineExceeded" });
+        await cluster.AdvanceUntilAsync("progress deadline exceeded", c =>
+            c.Deployment("web")!.Status.Conditions.Find(DeploymentConditionType.Progressing) is { Reason: "ProgressDeadlineExceeded" },
+            time.Advance, TimeSpan.FromSeconds(5));
 
         var progressing = cluster.Deployment("web")!.Status.Conditions.Find(DeploymentConditionType.Progressing)!;
         Assert.Equal(ConditionStatus.False, progressing.Status);
@@ -51,8 +52,9 @@ public class RolloutLifecycleTests
         cluster.Nodes.MakeImageNotFound("web:broken");
 
         await cluster.Client.ApplyAsync(RolloutInvariantTests.Image(cluster, "web:broken"));
-        await AdvanceUntil(cluster, time, "rolled back to web:1", c =>
-            c.Deployment("web")!.Spec.Template.Spec.Containers[0].Image == "web:1");
+        await cluster.AdvanceUntilAsync("rolled back to web:1", c =>
+            c.Deployment("web")!.Spec.Template.Spec.Containers[0].Image == "web:1",
+            time.Advance, TimeSpan.FromSeconds(5));
 
         await cluster.WaitUntilAsync("3 ready web:1 pods and no broken ones", c =>
             c.Pods("web") is var pods && pods.Count == 3 && pods.All(p => p.Spec.Containers[0].Image == "web:1" && p.Status.IsReady));
@@ -139,18 +141,6 @@ public class RolloutLifecycleTests
         app.AddDeployment("web").WithImage("web:1").WithMinReadySeconds(30).WithProgressDeadline(TimeSpan.FromSeconds(30));
 
         Assert.Contains("deployments[web].spec.progressDeadlineSeconds: Invalid value: 30: must be greater than minReadySeconds", app.Validate().Select(e => e.ToString()));
-    }
-
-    private static async Task AdvanceUntil(TestCluster cluster, FakeTimeProvider time, string what, Func<TestCluster, bool> condition)
-    {
-        for (var i = 0; i < 40 && !condition(cluster); i++)
-        {
-            await cluster.WaitUntilAsync("a moment to settle", _ => true);
-            time.Advance(TimeSpan.FromSeconds(5));
-            await Task.Delay(5);
-        }
-
-        await cluster.WaitUntilAsync(what, condition);
     }
 
     private sealed class SyncProgress(Action<RolloutStatus> report) : IProgress<RolloutStatus>
