@@ -30,6 +30,9 @@ internal sealed partial class DockerCallPolicy
     /// <summary>The first retry's delay; each further retry doubles it.</summary>
     public TimeSpan BaseBackoff { get; init; } = TimeSpan.FromMilliseconds(200);
 
+    /// <summary>Called with each backoff delay once its timer is running (a hook for tests on a fake clock).</summary>
+    internal Action<TimeSpan>? BackingOff { get; init; }
+
     /// <summary>The endpoint calls go to.</summary>
     public Uri Endpoint => _endpoint;
 
@@ -93,7 +96,9 @@ internal sealed partial class DockerCallPolicy
 
             var delay = BaseBackoff * Math.Pow(2, attempt - 1);
             LogRetry(operation, attempt, _maxAttempts, delay.TotalMilliseconds, DockerErrors.Describe(failure));
-            await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
+            var backoff = Task.Delay(delay, _time, cancellationToken);
+            BackingOff?.Invoke(delay); // the backoff timer exists now, so a test may move its clock
+            await backoff.ConfigureAwait(false);
         }
     }
 

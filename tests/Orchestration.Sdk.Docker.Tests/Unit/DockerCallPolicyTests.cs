@@ -15,15 +15,17 @@ public sealed class DockerCallPolicyTests
     [Fact]
     public async Task Execute_TransientFailuresThenSuccess_RetriesWithDoublingBackoff()
     {
-        var policy = new DockerCallPolicy(Endpoint, _time, TimeSpan.FromSeconds(30), 3, NullLogger.Instance);
+        var backoffs = 0;
+        var policy = new DockerCallPolicy(Endpoint, _time, TimeSpan.FromSeconds(30), 3, NullLogger.Instance) { BackingOff = _ => Interlocked.Increment(ref backoffs) };
         var attempts = 0;
         var call = policy.ExecuteAsync("list containers", _ => ++attempts < 3 ? throw new HttpRequestException("reset") : Task.FromResult(42), CancellationToken.None);
 
-        await WaitUntilAsync(() => attempts == 1);
+        // Move the clock only once the backoff timer runs; an earlier advance would be lost.
+        await WaitUntilAsync(() => attempts == 1 && Volatile.Read(ref backoffs) == 1);
         _time.Advance(TimeSpan.FromMilliseconds(199));
         Assert.Equal(1, attempts);
         _time.Advance(TimeSpan.FromMilliseconds(1));
-        await WaitUntilAsync(() => attempts == 2);
+        await WaitUntilAsync(() => attempts == 2 && Volatile.Read(ref backoffs) == 2);
         _time.Advance(TimeSpan.FromMilliseconds(399));
         Assert.Equal(2, attempts);
         _time.Advance(TimeSpan.FromMilliseconds(1));
