@@ -5,10 +5,20 @@ namespace Orchestration.Sdk.Runtime;
 /// <summary>
 /// An optional capability of an <see cref="IContainerRuntime"/>: runs a container's probe where the container is (an
 /// HTTP GET, a TCP connection or a command inside it). The node agent applies the probe's timeout, thresholds and
-/// period; a runtime that does not implement this gets HTTP and TCP probes sent to the pod's address by the agent.
+/// period; the probes a runtime does not run (it does not implement this, or <see cref="Runs"/> says no) are HTTP GET
+/// and TCP probes the agent sends to the pod's address itself, as the kubelet does.
 /// </summary>
 public interface IProbeRunner
 {
+    /// <summary>
+    /// Whether this runtime runs <paramref name="probe"/>; when not, the agent sends an HTTP GET or TCP probe to the
+    /// pod's address itself (a runtime that cannot reach the pod's network from where it runs should run those).
+    /// <value>The default implementation returns true: the runtime runs every probe.</value>
+    /// </summary>
+    /// <param name="probe">The probe about to run.</param>
+    /// <returns>True to have <see cref="ProbeAsync"/> called for it.</returns>
+    bool Runs(Probe probe) => true;
+
     /// <summary>Runs one probe against a running container instance.</summary>
     /// <param name="containerId">The instance.</param>
     /// <param name="probe">The probe; a named port is already resolved to <see cref="HttpGetAction.Port"/> or <see cref="TcpSocketAction.Port"/>.</param>

@@ -115,13 +115,16 @@ internal sealed class ProbeWorker : IDisposable
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, deadline.Token);
         try
         {
-            return agent.Runtime is IProbeRunner runner
+            return agent.Runtime is IProbeRunner runner && runner.Runs(probe)
                 ? await runner.ProbeAsync(_target.ContainerId, probe, Kind, linked.Token).ConfigureAwait(false)
                 : await NetworkProber.ProbeAsync(agent.Runtime, _target.PodIP, probe, linked.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested && !ct.IsCancellationRequested)
         {
-            return ProbeResult.Failure($"probe timed out after {timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)}s");
+            // The kubelet's wording for an exec probe that outlived its timeout (the CRI's ExecSync deadline).
+            return ProbeResult.Failure(probe.Exec is { } exec
+                ? $"command \"{string.Join(' ', exec.Command)}\" timed out"
+                : $"probe timed out after {timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)}s");
         }
         catch (ContainerRuntimeException ex)
         {
