@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Orchestration.Sdk.Docker;
+using Orchestration.Sdk.Docker.Metrics;
 using Orchestration.Sdk.Hosting;
 using Orchestration.Sdk.Runtime;
 using Orchestration.Sdk.Store;
@@ -18,7 +19,8 @@ public static class DockerOrchestrationBuilderExtensions
     /// provider. Containers are removed when the host stops unless <see cref="DockerRuntimeOptions.Lifetime"/> is
     /// <see cref="DockerLifetime.Persistent"/>. The node agents' <see cref="NodeAgentOptions.ApplicationName"/> defaults to
     /// <see cref="DockerRuntimeOptions.AppName"/>, so applications sharing one engine never adopt or remove each other's
-    /// containers; setting the two to different values is an error.
+    /// containers; setting the two to different values is an error. Autoscalers read pods' CPU and memory from the
+    /// engine's container statistics.
     /// </summary>
     /// <param name="builder">The orchestration builder.</param>
     /// <param name="configure">Configures the options; null keeps the defaults.</param>
@@ -60,6 +62,7 @@ public static class DockerOrchestrationBuilderExtensions
                 services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance);
         }));
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IRuntimeLifecycle, DockerRuntimeLifecycle>());
+        builder.Services.AddDockerPodMetrics();
         return builder;
     }
 }
