@@ -41,6 +41,9 @@ internal sealed partial class DockerContainerRuntime : IProbeRunner
         }
 
         var command = string.Join(' ', exec.Command);
+
+        // Straight to the engine, not through the call policy: the probe's timeout bounds the call, and a probe is not
+        // retried (running the command twice is not the same as once); the next period probes again.
         try
         {
             var created = await _client.Exec.CreateContainerExecAsync(

@@ -34,7 +34,7 @@ public sealed class DockerProbeTests
         await using var orchestrator = await DockerOrchestrator.StartAsync(app => app.AddDeployment("web")
             .WithImage(TestImage.Name).WithCommand("/bin/sh", "-c", "echo ok > /tmp/alive; exec sleep 600")
             .WithTerminationGracePeriod(TimeSpan.FromSeconds(1))
-            .WithLivenessProbe(Probe.ForExec("cat", "/tmp/alive") with { PeriodSeconds = 1, FailureThreshold = 2 }));
+            .WithLivenessProbe(Probe.ForExec("cat", "/tmp/alive") with { PeriodSeconds = 1, TimeoutSeconds = 5, FailureThreshold = 2 }));
         var pod = Assert.Single(await orchestrator.WaitForPodsAsync("the pod runs", p => DockerOrchestrator.AllRunning(p, 1)));
         var first = pod.Status.ContainerStatuses[0].ContainerId!;
         await WaitForExecsAsync(orchestrator, first, 2, succeeded: true); // the liveness probe passed twice
