@@ -35,7 +35,8 @@ internal sealed class DockerOrchestrator : IAsyncDisposable
         string? appName = null,
         DockerLifetime lifetime = DockerLifetime.RemoveOnShutdown,
         Action<NodeAgentOptions>? agents = null,
-        string? storePath = null)
+        string? storePath = null,
+        Action<IServiceCollection>? services = null)
     {
         await TestImage.EnsureBuiltAsync();
         appName ??= DockerTestRuntime.NewAppName();
@@ -52,6 +53,7 @@ internal sealed class DockerOrchestrator : IAsyncDisposable
             builder.Services.Configure<Orchestration.Sdk.Store.StoreOptions>(o => o.PersistencePath = storePath);
         }
 
+        services?.Invoke(builder.Services);
         builder.Services.AddOrchestration(declare).UseDocker(o =>
         {
             o.AppName = appName;
