@@ -38,6 +38,7 @@ internal sealed partial class DockerContainerRuntime
             }
         }
 
+        removed += await SweepFileVolumesAsync(cancellationToken).ConfigureAwait(false);
         if (removed > 0)
         {
             LogSwept(removed, _options.AppName);
@@ -136,6 +137,7 @@ internal sealed partial class DockerContainerRuntime
                 .ConfigureAwait(false);
         }
 
+        await RemoveNodeFileVolumesAsync(cancellationToken).ConfigureAwait(false);
         await _calls.ExecuteAsync(
             "remove network",
             async ct =>

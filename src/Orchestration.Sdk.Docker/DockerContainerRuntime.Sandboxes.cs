@@ -76,6 +76,7 @@ internal sealed partial class DockerContainerRuntime
         }
 
         await _calls.ExecuteAsync("remove pod sandbox", ct => ForceRemoveAsync(sandboxId, ct), cancellationToken).ConfigureAwait(false);
+        await RemoveFileVolumesAsync(new Dictionary<string, string> { [DockerLabels.SandboxId] = sandboxId }, _ => true, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -102,6 +102,7 @@ internal sealed partial class DockerContainerRuntime : IContainerRuntime, IAsync
                 RestartPolicy = new RestartPolicy { Name = RestartPolicyKind.No },
             },
         };
+        await AttachFilesAsync(request, parameters, cancellationToken).ConfigureAwait(false);
         return await CreateAsync(parameters, "create container", "CreateContainerError", cancellationToken).ConfigureAwait(false);
     }
 
@@ -139,7 +140,7 @@ internal sealed partial class DockerContainerRuntime : IContainerRuntime, IAsync
     public Task RemoveContainerAsync(string containerId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(containerId);
-        return _calls.ExecuteAsync("remove container", ct => ForceRemoveAsync(containerId, ct), cancellationToken);
+        return _calls.ExecuteAsync("remove container", ct => RemoveContainerAndFilesAsync(containerId, ct), cancellationToken);
     }
 
     public async Task<RuntimeContainer?> InspectContainerAsync(string containerId, CancellationToken cancellationToken)
@@ -155,7 +156,7 @@ internal sealed partial class DockerContainerRuntime : IContainerRuntime, IAsync
         ArgumentNullException.ThrowIfNull(labelSelector);
         await EnsureSweptAsync(cancellationToken).ConfigureAwait(false);
         var found = await ListInspectedAsync(labelSelector, cancellationToken).ConfigureAwait(false);
-        return [.. found.Where(c => !IsSandbox(c.Config?.Labels)).Select(DockerContainerMapper.ToRuntimeContainer)];
+        return [.. found.Where(c => !IsSandbox(c.Config?.Labels) && !IsFilesHolder(c.Config?.Labels)).Select(DockerContainerMapper.ToRuntimeContainer)];
     }
 
     public IAsyncEnumerable<ContainerEvent> WatchEventsAsync(CancellationToken cancellationToken) =>

@@ -1,0 +1,260 @@
+using Docker.DotNet;
+using Docker.DotNet.Models;
+using Microsoft.Extensions.Logging;
+using Orchestration.Sdk.Runtime;
+
+namespace Orchestration.Sdk.Docker;
+
+/// <summary>
+/// ConfigMap and Secret files on Docker (see <see cref="DockerFileMounts"/>): tmpfs volumes kept mounted by a files
+/// holder, written through the archive API, mounted read-only into the app container; replaced in place on update.
+/// </summary>
+internal sealed partial class DockerContainerRuntime : IContainerFileUpdater
+{
+    /// <inheritdoc />
+    public async Task UpdateFilesAsync(string containerId, IReadOnlyList<ContainerFile> files, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(containerId);
+        ArgumentNullException.ThrowIfNull(files);
+        var app = await InspectAsync(containerId, cancellationToken).ConfigureAwait(false)
+            ?? throw new ContainerRuntimeException($"no such container: {containerId}") { Reason = "NotFound" };
+        var holderName = app.Config?.Labels is { } labels && labels.TryGetValue(DockerFileMounts.HolderLabel, out var h) ? h : null;
+        var holder = holderName is null ? null : await InspectAsync(holderName, cancellationToken).ConfigureAwait(false);
+        if (holder is null)
+        {
+            if (files.Count > 0)
+            {
+                LogFilesNotMounted(containerId, string.Join(", ", files.Select(f => f.Path)));
+            }
+
+            return;
+        }
+
+        // The app's volume mounts give directory -> volume; the holder's give volume -> /files/i.
+        var holderIndex = (holder.Mounts ?? []).Where(m => m.Name is not null)
+            .ToDictionary(m => m.Name!, m => int.Parse(m.Destination[(DockerFileMounts.HolderRoot.Length + 1)..], System.Globalization.CultureInfo.InvariantCulture), StringComparer.Ordinal);
+        var mounted = (app.Mounts ?? []).Where(m => m.Name is not null && holderIndex.ContainsKey(m.Name))
+            .ToDictionary(m => m.Destination.TrimEnd('/'), m => holderIndex[m.Name!], StringComparer.Ordinal);
+        var directories = DockerFileMounts.MapToMounted(files, mounted, out var unmounted);
+        if (unmounted.Count > 0)
+        {
+            LogFilesNotMounted(containerId, string.Join(", ", unmounted));
+        }
+
+        if (holder.State is not { Running: true })
+        {
+            // Killed from outside: start it again so the volumes stay mounted (the app, while it runs, kept them).
+            await _calls.ExecuteAsync("start files holder", ct => _client.Containers.StartContainerAsync(holder.ID, new ContainerStartParameters(), ct), cancellationToken)
+                .ConfigureAwait(false);
+        }
+
+        await WriteArchiveAsync(holder.ID, directories, staged: true, cancellationToken).ConfigureAwait(false);
+        await RunInHolderAsync(holder.ID, DockerFileMounts.SwapScript(directories), cancellationToken).ConfigureAwait(false);
+        LogFilesUpdated(containerId, files.Count);
+    }
+
+    /// <summary>
+    /// Before the app container is created: makes one tmpfs volume per directory of <see cref="ContainerCreateRequest.Files"/>,
+    /// starts the holder that keeps them mounted, writes the files, and adds the read-only mounts and the holder's label
+    /// to <paramref name="parameters"/>. Leftovers of an earlier attempt with the same name are removed first.
+    /// </summary>
+    private async Task AttachFilesAsync(ContainerCreateRequest request, CreateContainerParameters parameters, CancellationToken cancellationToken)
+    {
+        if (request.Files.Count == 0)
+        {
+            return;
+        }
+
+        var directories = DockerFileMounts.Group(request.Files);
+        await _pause.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        var appName = parameters.Name ?? throw new ArgumentException("the container has no name", nameof(parameters));
+        var holderName = DockerFileMounts.HolderName(appName);
+        await _calls.ExecuteAsync("remove container", ct => ForceRemoveAsync(appName, ct), cancellationToken).ConfigureAwait(false);
+        await RemoveFilesAsync(appName, cancellationToken).ConfigureAwait(false);
+
+        var labels = DockerContainerMapper.Labels(new Dictionary<string, string>(), _options,
+            [new(DockerLabels.SandboxId, request.SandboxId), new(DockerFileMounts.FilesOfLabel, appName)]);
+        var holderMounts = new List<Mount>();
+        var appMounts = new List<Mount>();
+        foreach (var directory in directories)
+        {
+            var volume = DockerFileMounts.VolumeName(appName, directory.Index);
+            var volumeLabels = new Dictionary<string, string>(labels, StringComparer.Ordinal) { [DockerFileMounts.MountPathLabel] = directory.Path };
+            await _calls.ExecuteAsync(
+                "create volume",
+                ct => _client.Volumes.CreateAsync(new VolumesCreateParameters { Name = volume, Driver = "local", DriverOpts = DockerFileMounts.DriverOptions(directory), Labels = volumeLabels }, ct),
+                cancellationToken,
+                reason: "CreateContainerError").ConfigureAwait(false);
+            holderMounts.Add(new Mount { Type = "volume", Source = volume, Target = DockerFileMounts.HolderPath(directory.Index) });
+            appMounts.Add(new Mount { Type = "volume", Source = volume, Target = directory.Path, ReadOnly = true });
+        }
+
+        var holder = new CreateContainerParameters
+        {
+            Name = holderName,
+            Image = _pause.Name,
+            Labels = labels,
+            HostConfig = new HostConfig { NetworkMode = "none", Mounts = holderMounts, RestartPolicy = new RestartPolicy { Name = RestartPolicyKind.No } },
+        };
+        var holderId = await CreateAsync(holder, "create files holder", "CreateContainerError", cancellationToken).ConfigureAwait(false);
+        await _calls.ExecuteAsync(
+            "start files holder",
+            ct => _client.Containers.StartContainerAsync(holderId, new ContainerStartParameters(), ct),
+            cancellationToken,
+            reason: "CreateContainerError").ConfigureAwait(false);
+        await WriteArchiveAsync(holderId, directories, staged: false, cancellationToken).ConfigureAwait(false);
+
+        parameters.HostConfig ??= new HostConfig();
+        parameters.HostConfig.Mounts = [.. parameters.HostConfig.Mounts ?? [], .. appMounts];
+        parameters.Labels = new Dictionary<string, string>(parameters.Labels ?? new Dictionary<string, string>(), StringComparer.Ordinal)
+        {
+            [DockerFileMounts.HolderLabel] = holderName,
+        };
+    }
+
+    /// <summary>Removes an app container and, when it had files, its holder and volumes.</summary>
+    private async Task RemoveContainerAndFilesAsync(string containerId, CancellationToken cancellationToken)
+    {
+        string? appName = null;
+        try
+        {
+            var inspect = await _client.Containers.InspectContainerAsync(containerId, cancellationToken).ConfigureAwait(false);
+            if (inspect.Config?.Labels?.ContainsKey(DockerFileMounts.HolderLabel) == true)
+            {
+                appName = inspect.Name.TrimStart('/');
+            }
+        }
+        catch (DockerApiException e) when (DockerErrors.IsNotFound(e))
+        {
+        }
+
+        await ForceRemoveAsync(containerId, cancellationToken).ConfigureAwait(false);
+        if (appName is not null)
+        {
+            await RemoveFilesAsync(appName, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Removes the holder and the volumes of an app container's files.</summary>
+    private async Task RemoveFilesAsync(string appName, CancellationToken cancellationToken)
+    {
+        await _calls.ExecuteAsync("remove container", ct => ForceRemoveAsync(DockerFileMounts.HolderName(appName), ct), cancellationToken).ConfigureAwait(false);
+        await RemoveFileVolumesAsync(new Dictionary<string, string> { [DockerFileMounts.FilesOfLabel] = appName }, _ => true, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Removes the app's file volumes matching <paramref name="selector"/> and <paramref name="predicate"/> (on their
+    /// labels). A volume still in use is left (its container's removal removes it later, or the next sweep).
+    /// </summary>
+    /// <returns>How many were removed.</returns>
+    private async Task<int> RemoveFileVolumesAsync(
+        IReadOnlyDictionary<string, string> selector, Func<IDictionary<string, string>, bool> predicate, CancellationToken cancellationToken)
+    {
+        var filter = new Dictionary<string, bool>(StringComparer.Ordinal)
+        {
+            [RuntimeLabels.Managed + "=true"] = true,
+            [RuntimeLabels.App + "=" + _options.AppName] = true,
+            [DockerFileMounts.FilesOfLabel] = true,
+        };
+        foreach (var (key, value) in selector)
+        {
+            filter[key + "=" + value] = true;
+        }
+
+        var listed = await _calls.ExecuteAsync(
+            "list volumes",
+            ct => _client.Volumes.ListAsync(new VolumesListParameters { Filters = new Dictionary<string, IDictionary<string, bool>> { ["label"] = filter } }, ct),
+            cancellationToken).ConfigureAwait(false);
+        var removed = 0;
+        foreach (var volume in (listed.Volumes ?? []).Where(v => predicate(v.Labels ?? new Dictionary<string, string>())))
+        {
+            removed += await _calls.ExecuteAsync(
+                "remove volume",
+                async ct =>
+                {
+                    try
+                    {
+                        await _client.Volumes.RemoveAsync(volume.Name, force: false, ct).ConfigureAwait(false);
+                        return 1;
+                    }
+                    catch (DockerApiException e) when (DockerErrors.IsNotFound(e) || DockerErrors.IsConflict(e))
+                    {
+                        return 0; // gone already, or still mounted by a container
+                    }
+                },
+                cancellationToken).ConfigureAwait(false);
+        }
+
+        return removed;
+    }
+
+    /// <summary>Removes file volumes left by dead RemoveOnShutdown sessions (their containers were swept just before).</summary>
+    private Task<int> SweepFileVolumesAsync(CancellationToken cancellationToken) =>
+        RemoveFileVolumesAsync(
+            new Dictionary<string, string> { [DockerLabels.Lifetime] = nameof(DockerLifetime.RemoveOnShutdown) },
+            labels => labels.TryGetValue(DockerLabels.Session, out var session) && DockerSession.Parse(session) is { } owner && owner.IsDead(),
+            cancellationToken);
+
+    /// <summary>Removes this node's file volumes of the app (at shutdown, after its containers).</summary>
+    private Task<int> RemoveNodeFileVolumesAsync(CancellationToken cancellationToken) =>
+        RemoveFileVolumesAsync(new Dictionary<string, string> { [RuntimeLabels.Node] = _options.NodeName }, _ => true, cancellationToken);
+
+    private static bool IsFilesHolder(IDictionary<string, string>? labels) =>
+        labels is not null && labels.ContainsKey(DockerFileMounts.FilesOfLabel);
+
+    private async Task WriteArchiveAsync(string holderId, IReadOnlyList<FileDirectory> directories, bool staged, CancellationToken cancellationToken)
+    {
+        var time = _time.GetUtcNow();
+        await _calls.ExecuteAsync(
+            "write files",
+            async ct =>
+            {
+                using var archive = DockerFileMounts.Archive(directories, staged, time);
+                await _client.Containers.ExtractArchiveToContainerAsync(holderId, new CopyToContainerParameters { Path = DockerFileMounts.HolderRoot }, archive, ct)
+                    .ConfigureAwait(false);
+            },
+            cancellationToken,
+            reason: "CreateContainerError").ConfigureAwait(false);
+    }
+
+    private async Task RunInHolderAsync(string holderId, string script, CancellationToken cancellationToken)
+    {
+        var (exitCode, output) = await _calls.ExecuteAsync(
+            "update files",
+            async ct =>
+            {
+                var created = await _client.Exec.CreateContainerExecAsync(
+                    holderId,
+                    new ContainerExecCreateParameters { AttachStdout = true, AttachStderr = true, Cmd = ["/bin/sh", "-c", script] },
+                    ct).ConfigureAwait(false);
+                string text;
+                using (var stream = await _client.Exec.StartContainerExecAsync(created.ID, new ContainerExecStartParameters(), ct).ConfigureAwait(false))
+                {
+                    var (stdout, stderr) = await stream.ReadOutputToEndAsync(ct).ConfigureAwait(false);
+                    text = (stdout + stderr).Trim();
+                }
+
+                while (true)
+                {
+                    var inspect = await _client.Exec.InspectContainerExecAsync(created.ID, ct).ConfigureAwait(false);
+                    if (!inspect.Running)
+                    {
+                        return (inspect.ExitCode, text);
+                    }
+
+                    await Task.Delay(TimeSpan.FromMilliseconds(20), _time, ct).ConfigureAwait(false);
+                }
+            },
+            cancellationToken).ConfigureAwait(false);
+        if (exitCode != 0)
+        {
+            throw new ContainerRuntimeException($"replacing the files in holder {holderId} failed with exit code {exitCode}: {output}") { Reason = "UpdateFilesError" };
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Container {ContainerId} has no mounted directory for {Paths}; a running container cannot gain mounts, so its next instance gets them")]
+    private partial void LogFilesNotMounted(string containerId, string paths);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Replaced the {Count} file(s) of container {ContainerId}")]
+    private partial void LogFilesUpdated(string containerId, int count);
+}

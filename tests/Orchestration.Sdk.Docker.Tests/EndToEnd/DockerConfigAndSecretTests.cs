@@ -1,0 +1,79 @@
+using Orchestration.Sdk.Configuration;
+using Orchestration.Sdk.Docker.Tests.Runtime;
+using Orchestration.Sdk.Docker.Tests.Support;
+using Orchestration.Sdk.Model;
+
+namespace Orchestration.Sdk.Docker.Tests.EndToEnd;
+
+/// <summary>ConfigMaps and Secrets consumed by containers of a real host on the real engine.</summary>
+public sealed class DockerConfigAndSecretTests
+{
+    private const string Password = "pw-from-a-secret-4711";
+
+    [DockerFact]
+    public async Task Deployment_ConfigMapAndSecret_EnvAndFilesArriveConfigUpdateReachesFileAndVolumesGoWithThePod()
+    {
+        await using var orchestrator = await DockerOrchestrator.StartAsync(app =>
+        {
+            app.AddConfigMap("web-settings").WithValue("GREETING", "hello").WithValue("mode", "blue");
+            app.AddSecret("db-credentials").WithValue("password", Password);
+            app.AddDeployment("web")
+                .WithImage(TestImage.Name)
+                .WithCommand(
+                    "/bin/sh",
+                    "-c",
+                    "trap 'exit 0' TERM; echo \"env greeting=$GREETING password=$DB_PASSWORD\"; echo \"file password=$(cat /run/secrets/db/password)\"; "
+                    + "while :; do echo \"mode=$(cat /etc/web/mode)\"; sleep 0.2; done")
+                .WithEnvironmentFromConfigMap("web-settings")
+                .WithEnvironmentFromSecret("DB_PASSWORD", "db-credentials", "password")
+                .WithConfigMapFiles("web-settings", "/etc/web")
+                .WithSecretFiles("db-credentials", "/run/secrets/db");
+        });
+        var pod = Assert.Single(await orchestrator.WaitForPodsAsync("the web pod runs", p => DockerOrchestrator.AllRunning(p, 1)));
+        var containerId = pod.Status.ContainerStatuses[0].ContainerId;
+
+        var logs = await WaitForLogAsync(orchestrator, pod.Metadata.Name, "mode=blue");
+        Assert.Contains($"env greeting=hello password={Password}", logs, StringComparison.Ordinal);
+        Assert.Contains($"file password={Password}", logs, StringComparison.Ordinal);
+        Assert.Equal(2, (await DockerFileTests.VolumesAsync(orchestrator.Runtime, orchestrator.AppName)).Count);
+
+        var settings = (await orchestrator.Client.GetAsync<ConfigMap>("web-settings"))!;
+        await orchestrator.Client.ApplyAsync(settings with { Data = new Dictionary<string, string>(settings.Data) { ["mode"] = "green" } });
+
+        await WaitForLogAsync(orchestrator, pod.Metadata.Name, "mode=green");
+        var after = Assert.Single(await orchestrator.PodsAsync());
+        Assert.Equal(containerId, after.Status.ContainerStatuses[0].ContainerId);
+        Assert.Equal(0, after.Status.ContainerStatuses[0].RestartCount);
+
+        await orchestrator.Client.DeleteAsync<Deployment>("web");
+        await orchestrator.WaitForPodsAsync("the web pod is gone", p => p.Count == 0);
+        await WaitUntilAsync("the file volumes are gone", async () => (await DockerFileTests.VolumesAsync(orchestrator.Runtime, orchestrator.AppName)).Count == 0);
+    }
+
+    private static async Task<string> WaitForLogAsync(DockerOrchestrator orchestrator, string pod, string text)
+    {
+        var logs = string.Empty;
+        await WaitUntilAsync($"'{text}' is in the logs", async () =>
+        {
+            logs = await orchestrator.Client.GetLogsAsync(pod);
+            return logs.Contains(text, StringComparison.Ordinal);
+        });
+        return logs;
+    }
+
+    private static async Task WaitUntilAsync(string description, Func<Task<bool>> condition)
+    {
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (!limit.IsCancellationRequested)
+        {
+            if (await condition())
+            {
+                return;
+            }
+
+            await Task.Delay(100, CancellationToken.None);
+        }
+
+        throw new TimeoutException("timed out waiting until " + description);
+    }
+}
