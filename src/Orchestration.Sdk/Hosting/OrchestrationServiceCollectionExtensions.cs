@@ -45,6 +45,7 @@ public static class OrchestrationServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IClusterComponent, NodeLifecycleController>());
         services.AddAutoscaling();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IClusterComponent, Orchestration.Sdk.Networking.EndpointsController>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Orchestration.Sdk.Runtime.IPodTerminationGate, Orchestration.Sdk.Networking.EndpointsDrainGate>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IClusterComponent, NodeAgentManager>(sp => sp.GetRequiredService<NodeAgentManager>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IClusterComponent, Orchestration.Sdk.Configuration.ConfigChangeWatcher>());
         services.TryAddSingleton<OrchestrationRunner>();

@@ -14,7 +14,8 @@ namespace Orchestration.Sdk.Networking;
 /// service's <see cref="ServiceConditionType.EndpointsReady"/> condition. Any change of a pod reconciles the services
 /// whose selector matches it, so a pod that stops being ready, crashes, is deleted or starts terminating leaves at once.
 /// </summary>
-internal sealed partial class EndpointsController(ResourceStore store, TimeProvider time, IOptions<ControllerOptions> options, ILogger<EndpointsController> logger)
+internal sealed partial class EndpointsController(
+    ResourceStore store, TimeProvider time, IOptions<ControllerOptions> options, ILogger<EndpointsController> logger, IServiceNetwork? serviceNetwork = null)
     : Controller("endpoints-controller", store, time, options.Value, logger)
 {
     private readonly Lock _allocation = new();
@@ -30,7 +31,7 @@ internal sealed partial class EndpointsController(ResourceStore store, TimeProvi
         new WatchSource(Pod.KindName, ServicesSelecting),
     ];
 
-    protected override Task<ReconcileResult> ReconcileAsync(ObjectKey key, CancellationToken cancellationToken)
+    protected override async Task<ReconcileResult> ReconcileAsync(ObjectKey key, CancellationToken cancellationToken)
     {
         var endpointsKey = new ObjectKey(Endpoints.KindName, key.Namespace, key.Name);
         var service = Store.Get<Service>(key);
@@ -53,10 +54,12 @@ internal sealed partial class EndpointsController(ResourceStore store, TimeProvi
                 Queue.Add(exposed.Key);
             }
 
-            return Task.FromResult(ReconcileResult.Done);
+            return ReconcileResult.Done;
         }
 
-        service = Allocate(service);
+        // A runtime without virtual cluster IPs gives every service the one address its proxy listens on.
+        var shared = serviceNetwork is null ? null : await serviceNetwork.GetServiceAddressAsync(cancellationToken).ConfigureAwait(false);
+        service = Allocate(service, shared);
         if (HostPortConflicts.Evaluate(service, Store.List<Service>(Service.KindName).Items, Time.GetUtcNow()) is { } hostPorts)
         {
             SetServiceCondition(service.Key, hostPorts);
@@ -64,7 +67,7 @@ internal sealed partial class EndpointsController(ResourceStore store, TimeProvi
 
         if (service.Spec.Selector.Count == 0)
         {
-            return Task.FromResult(ReconcileResult.Done); // a selector-less service's endpoints are managed by hand
+            return ReconcileResult.Done; // a selector-less service's endpoints are managed by hand
         }
 
         var selector = LabelSelector.Of(service.Spec.Selector);
@@ -72,7 +75,7 @@ internal sealed partial class EndpointsController(ResourceStore store, TimeProvi
         var desired = EndpointsBuilder.Build(service, pods);
         WriteEndpoints(endpointsKey, desired);
         SetCondition(service, pods, desired);
-        return Task.FromResult(ReconcileResult.Done);
+        return ReconcileResult.Done;
     }
 
     private IEnumerable<ObjectKey> ServicesSelecting(Resource pod) =>
@@ -81,10 +84,10 @@ internal sealed partial class EndpointsController(ResourceStore store, TimeProvi
             .Items.Select(s => s.Key);
 
     /// <summary>Gives the service a cluster IP and, when exposed on the host, a host port per port.</summary>
-    private Service Allocate(Service service)
+    private Service Allocate(Service service, string? shared)
     {
         var needsHostPorts = service.Spec.Type == ServiceType.NodePort && service.Spec.Ports.Any(p => p.NodePort is null);
-        if (service.Spec.ClusterIP is not null && !needsHostPorts)
+        if (service.Spec.ClusterIP is not null && (shared is null || service.Spec.ClusterIP == shared) && !needsHostPorts)
         {
             lock (_allocation)
             {
@@ -106,7 +109,11 @@ internal sealed partial class EndpointsController(ResourceStore store, TimeProvi
 
                 var spec = s.Spec;
                 _allocated.TryGetValue(s.Metadata.Uid, out var before);
-                if (spec.ClusterIP is null)
+                if (shared is not null)
+                {
+                    spec = spec with { ClusterIP = shared };
+                }
+                else if (spec.ClusterIP is null)
                 {
                     var taken = others.Select(o => o.Spec.ClusterIP).ToList();
                     spec = spec with

@@ -30,4 +30,16 @@ public static class ServiceConditionType
 
     /// <summary>An older service already holds one of the host ports.</summary>
     public const string PortAlreadyAllocatedReason = "PortAlreadyAllocated";
+
+    /// <summary>
+    /// Whether the service proxy listens on every port of the service (on runtimes that run one, such as Docker);
+    /// False with <see cref="PortInUseReason"/> names the port and what holds it.
+    /// </summary>
+    public const string Listening = "Listening";
+
+    /// <summary>The reason of a True <see cref="Listening"/> condition.</summary>
+    public const string ListeningReason = "Listening";
+
+    /// <summary>The reason of a False <see cref="Listening"/> condition: an address and port is taken.</summary>
+    public const string PortInUseReason = "PortInUse";
 }

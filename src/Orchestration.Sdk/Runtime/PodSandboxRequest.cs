@@ -17,4 +17,10 @@ public sealed record PodSandboxRequest
 
     /// <summary>Ports of the pod's containers, so a runtime can expose them.</summary>
     public IReadOnlyList<int> Ports { get; init; } = [];
+
+    /// <summary>
+    /// Names the pod's hosts file maps to addresses: the services of its namespace, when the runtime gives services an
+    /// address its containers reach (see the runtime's documentation). <value>The default value is empty.</value>
+    /// </summary>
+    public IReadOnlyList<HostAlias> HostAliases { get; init; } = [];
 }

@@ -47,6 +47,9 @@ internal sealed class NodeAgent
     /// <summary>Whether a running container is ready: its probes (see <see cref="Probes"/>), then the manager's hook.</summary>
     public ContainerReadiness Readiness { get; }
 
+    /// <summary>What a terminating pod waits for before its containers get SIGTERM.</summary>
+    public IReadOnlyList<IPodTerminationGate> TerminationGates { get; init; } = [];
+
     /// <summary>The liveness, readiness and startup probes of the containers running on this node.</summary>
     public ProbeManager Probes { get; }
 

@@ -52,4 +52,7 @@ internal static partial class NodeAgentLog
 
     [LoggerMessage(Level = LogLevel.Information, Message = "node agents: starting the agent of node {Node}")]
     public static partial void AgentStarting(ILogger logger, string node);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Node {Node}: pod {Pod} was still receiving traffic when its grace period ({GracePeriod}) ran out; stopping it anyway")]
+    public static partial void DrainTimedOut(ILogger logger, string node, string pod, TimeSpan gracePeriod);
 }

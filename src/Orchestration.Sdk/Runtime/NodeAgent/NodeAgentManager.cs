@@ -24,7 +24,9 @@ internal sealed class NodeAgentManager : IClusterComponent
     private CancellationToken _stopping;
     private bool _running;
 
-    public NodeAgentManager(ResourceStore store, INodeProvider nodes, TimeProvider time, IOptions<NodeAgentOptions> options, ILoggerFactory loggerFactory)
+    public NodeAgentManager(
+        ResourceStore store, INodeProvider nodes, TimeProvider time, IOptions<NodeAgentOptions> options, ILoggerFactory loggerFactory,
+        IEnumerable<IPodTerminationGate>? terminationGates = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(nodes);
@@ -37,12 +39,16 @@ internal sealed class NodeAgentManager : IClusterComponent
         _options = options.Value;
         _loggerFactory = loggerFactory;
         _logger = loggerFactory.CreateLogger<NodeAgentManager>();
+        TerminationGates = terminationGates?.ToList() ?? [];
     }
 
     public string Name => "node-agents";
 
     /// <summary>Decides whether a running container is ready; readiness probes plug in here.</summary>
     internal ContainerReadiness Readiness { get; set; } = ContainerReadinessGates.Running;
+
+    /// <summary>What a terminating pod waits for before its containers get SIGTERM (endpoints, the service proxy).</summary>
+    internal IReadOnlyList<IPodTerminationGate> TerminationGates { get; set; }
 
     public async Task RunAsync(CancellationToken stoppingToken)
     {
@@ -122,7 +128,7 @@ internal sealed class NodeAgentManager : IClusterComponent
                 return;
             }
 
-            agent = new NodeAgent(node, _store, _time, _options, _loggerFactory.CreateLogger("Orchestration.Sdk.Runtime.NodeAgent"), Readiness, _stopping);
+            agent = new NodeAgent(node, _store, _time, _options, _loggerFactory.CreateLogger("Orchestration.Sdk.Runtime.NodeAgent"), Readiness, _stopping) { TerminationGates = TerminationGates };
             _agents[node.Name] = agent;
             _tasks.Add(Task.Run(agent.RunAsync, CancellationToken.None));
         }

@@ -4,6 +4,33 @@ namespace Orchestration.Sdk.Runtime;
 
 internal sealed partial class PodSynchronizer
 {
+    /// <summary>
+    /// Waits, at most <paramref name="gracePeriod"/>, until every termination gate lets go of the pod (it left the
+    /// endpoints, the proxy's connections to it finished); returns the time spent, which the grace period then lacks.
+    /// </summary>
+    private async Task<TimeSpan> DrainAsync(Pod pod, TimeSpan gracePeriod, CancellationToken ct)
+    {
+        if (agent.TerminationGates.Count == 0 || gracePeriod <= TimeSpan.Zero)
+        {
+            return TimeSpan.Zero;
+        }
+
+        var started = agent.Time.GetTimestamp();
+        using var deadline = new CancellationTokenSource(gracePeriod, agent.Time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, deadline.Token);
+        try
+        {
+            await Task.WhenAll(agent.TerminationGates.Select(g => g.WaitUntilDrainedAsync(pod, linked.Token))).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !ct.IsCancellationRequested)
+        {
+            NodeAgentLog.DrainTimedOut(agent.Logger, agent.NodeName, Key.Display, gracePeriod);
+        }
+
+        var spent = agent.Time.GetElapsedTime(started);
+        return spent < gracePeriod ? spent : gracePeriod;
+    }
+
     /// <summary>Stops the pod's containers with the grace period, then removes them and the sandbox.</summary>
     private async Task TeardownAsync(TimeSpan gracePeriod, bool orphan, CancellationToken ct)
     {

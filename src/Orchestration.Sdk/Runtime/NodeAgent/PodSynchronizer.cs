@@ -37,7 +37,8 @@ internal sealed partial class PodSynchronizer(NodeAgent agent, string uid, Objec
         if (pod.IsTerminating())
         {
             agent.Probes.Remove(Uid);
-            await TeardownAsync(_gracePeriod.Value, orphan: false, cancellationToken).ConfigureAwait(false);
+            var drained = await DrainAsync(pod, _gracePeriod.Value, cancellationToken).ConfigureAwait(false);
+            await TeardownAsync(_gracePeriod.Value - drained, orphan: false, cancellationToken).ConfigureAwait(false);
             DeleteFromStore();
             return SyncOutcome.Done;
         }
@@ -88,7 +89,9 @@ internal sealed partial class PodSynchronizer(NodeAgent agent, string uid, Objec
 
             try
             {
-                sandbox = await agent.Runtime.RunPodSandboxAsync(ContainerRequests.Sandbox(pod, agent.NodeName, Options.ApplicationName), ct).ConfigureAwait(false);
+                sandbox = await agent.Runtime.RunPodSandboxAsync(
+                    ContainerRequests.Sandbox(pod, agent.NodeName, Options.ApplicationName) with { HostAliases = Networking.ServiceHosts.For(agent.Store, pod.Metadata.Namespace) },
+                    ct).ConfigureAwait(false);
                 _sandbox.Succeeded();
                 NodeAgentLog.SandboxCreated(agent.Logger, agent.NodeName, Key.Display, sandbox.IPAddress);
                 return true;

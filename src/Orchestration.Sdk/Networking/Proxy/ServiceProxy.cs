@@ -1,0 +1,216 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orchestration.Sdk.Hosting;
+using Orchestration.Sdk.Model;
+using Orchestration.Sdk.Runtime;
+using Orchestration.Sdk.Store;
+
+namespace Orchestration.Sdk.Networking.Proxy;
+
+/// <summary>
+/// The service proxy of a runtime without virtual cluster IPs, in the style of kube-proxy's userspace mode: every
+/// service port listens on the one service address containers reach (the app network's gateway on Docker), every host
+/// port of a host-reachable service on <see cref="ServiceProxyOptions.HostAddress"/>; each new connection goes to the
+/// next ready endpoint. It follows the store, writes a service's <see cref="ServiceConditionType.Listening"/>
+/// condition, keeps the pods' hosts files naming every service, and holds a terminating pod's SIGTERM until no new
+/// connection can reach it and its open ones are finished.
+/// </summary>
+internal sealed class ServiceProxy(
+    ResourceStore store, IServiceNetwork network, TimeProvider time, IOptions<ServiceProxyOptions> options, ILogger<ServiceProxy> logger)
+    : IClusterComponent, IPodTerminationGate
+{
+    private static readonly TimeSpan AddressRetryDelay = TimeSpan.FromSeconds(1);
+    private readonly ProxyConnections _connections = new();
+    private readonly Dictionary<ListenerKey, ProxyListener> _listeners = [];
+    private readonly ServiceProxyOptions _options = options.Value;
+    private volatile ProxyBackends[] _backends = [];
+    private IReadOnlyList<HostAlias>? _publishedHosts;
+
+    public string Name => "service-proxy";
+
+    /// <summary>The address services listen on, once known.</summary>
+    public string? ServiceAddress { get; private set; }
+
+    /// <summary>Where each service port listens now (for tests and diagnostics).</summary>
+    internal IReadOnlyList<IPEndPoint> ListeningOn => [.. _listeners.Values.Select(l => l.EndPoint)];
+
+    public async Task RunAsync(CancellationToken stoppingToken)
+    {
+        var address = await GetAddressAsync(stoppingToken).ConfigureAwait(false);
+        ServiceAddress = address;
+        try
+        {
+            while (true)
+            {
+                var version = store.Version;
+                await SyncAsync(IPAddress.Parse(address), stoppingToken).ConfigureAwait(false);
+                await store.WaitForChangeAsync(version, stoppingToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            foreach (var listener in _listeners.Values)
+            {
+                await listener.DisposeAsync().ConfigureAwait(false);
+            }
+
+            _listeners.Clear();
+            _backends = [];
+            _connections.Signal();
+        }
+    }
+
+    public async Task WaitUntilDrainedAsync(Pod pod, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(pod);
+        if (pod.Status.PodIP is not { } ip || !IPAddress.TryParse(ip, out var address))
+        {
+            return;
+        }
+
+        var waited = false;
+        while (true)
+        {
+            var next = _connections.NextChange;
+            if (!_backends.Any(b => b.Current.Any(e => e.Address.Equals(address))) && _connections.Count(ip) == 0)
+            {
+                if (waited)
+                {
+                    ServiceProxyLog.Drained(logger, pod.Key.Display, ip, true);
+                }
+
+                return;
+            }
+
+            waited = true;
+            await next.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<string> GetAddressAsync(CancellationToken ct)
+    {
+        while (true)
+        {
+            try
+            {
+                return await network.GetServiceAddressAsync(ct).ConfigureAwait(false);
+            }
+            catch (ContainerRuntimeException e)
+            {
+                ServiceProxyLog.ListenFailed(logger, "all services", "the service address", e.Message);
+                await Task.Delay(AddressRetryDelay, time, ct).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task SyncAsync(IPAddress address, CancellationToken ct)
+    {
+        var services = store.List<Service>(Service.KindName).Items
+            .Where(s => s.Metadata.DeletionTimestamp is null)
+            .OrderBy(s => s.Metadata.CreationTimestamp).ThenBy(s => s.Metadata.Name, StringComparer.Ordinal)
+            .ToList();
+        var wanted = ProxyPlan.Build(services, store, address, IPAddress.Parse(_options.HostAddress));
+        foreach (var (key, listener) in _listeners.Where(l => !wanted.Ports.ContainsKey(l.Key)).ToList())
+        {
+            _listeners.Remove(key);
+            await listener.DisposeAsync().ConfigureAwait(false);
+            ServiceProxyLog.Closed(logger, listener.Service, listener.EndPoint.ToString());
+        }
+
+        var failures = new Dictionary<ObjectKey, List<string>>();
+        foreach (var (key, port) in wanted.Ports)
+        {
+            if (port.Clash is { } clash)
+            {
+                Fail(failures, port.Service, clash);
+                continue;
+            }
+
+            if (!_listeners.TryGetValue(key, out var listener))
+            {
+                try
+                {
+                    listener = ProxyListener.Start(key.EndPoint, port.Display, new ProxyBackends(_connections), _options.ConnectTimeout, logger);
+                    _listeners[key] = listener;
+                    ServiceProxyLog.Listening(logger, port.Display, key.EndPoint.ToString());
+                }
+                catch (SocketException e)
+                {
+                    var message = InUseMessage(key.EndPoint, e);
+                    ServiceProxyLog.ListenFailed(logger, port.Display, key.EndPoint.ToString(), message);
+                    Fail(failures, port.Service, message);
+                    continue;
+                }
+            }
+
+            listener.Backends.Set(port.Backends);
+        }
+
+        _backends = [.. _listeners.Values.Select(l => l.Backends)];
+        _connections.Signal();
+        foreach (var service in services.Where(s => s.Spec.Ports.Count > 0))
+        {
+            SetCondition(service.Key, failures.GetValueOrDefault(service.Key));
+        }
+
+        await PublishHostsAsync(services, ct).ConfigureAwait(false);
+    }
+
+    private async Task PublishHostsAsync(IReadOnlyList<Service> services, CancellationToken ct)
+    {
+        var hosts = ServiceHosts.For(services);
+        if (_publishedHosts is { } published && published.Count == hosts.Count &&
+            published.Zip(hosts).All(p => p.First.IP == p.Second.IP && p.First.HostNames.SequenceEqual(p.Second.HostNames)))
+        {
+            return;
+        }
+
+        try
+        {
+            await network.PublishHostsAsync(hosts, ct).ConfigureAwait(false);
+            _publishedHosts = hosts;
+        }
+        catch (ContainerRuntimeException e)
+        {
+            ServiceProxyLog.PublishHostsFailed(logger, e);
+        }
+    }
+
+    private static string InUseMessage(IPEndPoint endPoint, SocketException e)
+    {
+        if (e.SocketErrorCode != SocketError.AddressAlreadyInUse)
+        {
+            return $"cannot listen on {endPoint}: {e.Message}";
+        }
+
+        var holder = PortHolder.Describe(endPoint.Port) ?? "another process";
+        return string.Create(CultureInfo.InvariantCulture, $"port {endPoint.Port} on {endPoint.Address} is already in use by {holder}");
+    }
+
+    private static void Fail(Dictionary<ObjectKey, List<string>> failures, ObjectKey service, string message)
+    {
+        if (!failures.TryGetValue(service, out var list))
+        {
+            failures[service] = list = [];
+        }
+
+        list.Add(message);
+    }
+
+    private void SetCondition(ObjectKey key, List<string>? failures)
+    {
+        var condition = failures is null
+            ? new Condition(ServiceConditionType.Listening, ConditionStatus.True, ServiceConditionType.ListeningReason, null, time.GetUtcNow())
+            : new Condition(ServiceConditionType.Listening, ConditionStatus.False, ServiceConditionType.PortInUseReason, string.Join("; ", failures), time.GetUtcNow());
+        store.Mutate<Service>(key, s =>
+        {
+            var existing = s.Status.Conditions.Find(condition.Type);
+            return existing is not null && existing.Status == condition.Status && existing.Reason == condition.Reason && existing.Message == condition.Message
+                ? s
+                : s with { Status = s.Status with { Conditions = s.Status.Conditions.Set(condition) } };
+        }, statusOnly: true);
+    }
+}
