@@ -25,6 +25,7 @@ internal sealed partial class DockerContainerRuntime
             new(RuntimeLabels.PodNamespace, request.Namespace),
         ]);
         var hostName = DockerNames.HostName(request.PodName);
+        var (serviceHosts, hostsVersion) = ServiceHostsFor(request);
         var parameters = new CreateContainerParameters
         {
             Name = DockerNames.Sandbox(request.PodName, request.Namespace, request.PodUid),
@@ -36,6 +37,7 @@ internal sealed partial class DockerContainerRuntime
             {
                 NetworkMode = network,
                 IpcMode = "shareable",
+                ExtraHosts = HostsFile.ExtraHosts(serviceHosts),
                 RestartPolicy = new RestartPolicy { Name = RestartPolicyKind.No },
             },
             NetworkingConfig = new NetworkingConfig
@@ -53,6 +55,7 @@ internal sealed partial class DockerContainerRuntime
                 reason: "CreatePodSandboxError").ConfigureAwait(false);
             var inspect = await InspectAsync(id, cancellationToken).ConfigureAwait(false)
                 ?? throw new ContainerRuntimeException($"pod sandbox {id} vanished after it started") { Reason = "CreatePodSandboxError" };
+            await CatchUpHostsAsync(inspect, hostsVersion, cancellationToken).ConfigureAwait(false);
             return DockerContainerMapper.ToPodSandbox(inspect, network);
         }
         catch

@@ -62,6 +62,7 @@ public static class DockerOrchestrationBuilderExtensions
                 services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance);
         }));
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IRuntimeLifecycle, DockerRuntimeLifecycle>());
+        builder.Services.AddDockerServiceProxy();
         builder.Services.AddDockerPodMetrics();
         return builder;
     }
