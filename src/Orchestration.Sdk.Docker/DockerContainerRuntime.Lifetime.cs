@@ -38,7 +38,7 @@ internal sealed partial class DockerContainerRuntime
             }
         }
 
-        removed += await SweepFileVolumesAsync(cancellationToken).ConfigureAwait(false);
+        await SweepFileVolumesAsync(cancellationToken).ConfigureAwait(false);
         if (removed > 0)
         {
             LogSwept(removed, _options.AppName);
