@@ -85,8 +85,9 @@ internal sealed partial class DockerContainerRuntime : IContainerFileUpdater
                 ct => _client.Volumes.CreateAsync(new VolumesCreateParameters { Name = volume, Driver = "local", DriverOpts = DockerFileMounts.DriverOptions(directory), Labels = volumeLabels }, ct),
                 cancellationToken,
                 reason: "CreateContainerError").ConfigureAwait(false);
-            holderMounts.Add(new Mount { Type = "volume", Source = volume, Target = DockerFileMounts.HolderPath(directory.Index) });
-            appMounts.Add(new Mount { Type = "volume", Source = volume, Target = directory.Path, ReadOnly = true });
+            // NoCopy: what the image has at the path is hidden, never copied into the volume (Kubernetes' behaviour).
+            holderMounts.Add(new Mount { Type = "volume", Source = volume, Target = DockerFileMounts.HolderPath(directory.Index), VolumeOptions = new VolumeOptions { NoCopy = true } });
+            appMounts.Add(new Mount { Type = "volume", Source = volume, Target = directory.Path, ReadOnly = true, VolumeOptions = new VolumeOptions { NoCopy = true } });
         }
 
         var holder = new CreateContainerParameters

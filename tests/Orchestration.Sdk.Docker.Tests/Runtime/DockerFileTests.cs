@@ -111,6 +111,20 @@ public sealed class DockerFileTests
         Assert.Empty(left);
     }
 
+    [DockerFact]
+    public async Task CreateContainer_FilesInADirectoryTheImageHas_ImageContentHiddenNotCopied()
+    {
+        await using var test = await DockerTestRuntime.CreateAsync();
+        var sandbox = await test.RunSandboxAsync("www-0");
+        var request = test.Request(sandbox, "web", "ls -A /www; echo END") with { Files = [ConfigFile("/www/page.html", "from a ConfigMap")] };
+
+        var id = await test.RunAsync(request);
+
+        var logs = await WaitForLogAsync(test, id, "END");
+        Assert.Contains("page.html", logs, StringComparison.Ordinal);
+        Assert.DoesNotContain("index.html", logs, StringComparison.Ordinal);
+    }
+
     internal static async Task<IReadOnlyList<VolumeResponse>> VolumesAsync(DockerTestRuntime test) =>
         await VolumesAsync(test.Runtime, test.AppName);
 
