@@ -6,7 +6,8 @@ namespace Orchestration.Sdk.Runtime;
 
 /// <summary>
 /// Runs HTTP GET and TCP probes from the agent to the pod's address, as the kubelet does, for runtimes that do not
-/// implement <see cref="IProbeRunner"/>. Exec probes need the runtime and fail here.
+/// implement <see cref="IProbeRunner"/> or do not run those (<see cref="IProbeRunner.Runs"/>). Exec probes need the
+/// runtime and fail here.
 /// </summary>
 internal static class NetworkProber
 {
