@@ -180,7 +180,9 @@ public class EndpointsControllerTests
         await c.Cluster.WaitUntilAsync("other's endpoints are gone", _ => c.Endpoints("other") is null);
 
         var reapplied = (await c.Cluster.Client.ApplyAsync(Web())).OfType<Service>().Single();
-        Assert.Null(reapplied.Spec.ClusterIP); // the declaration carries no address; the controller restores it
+        // The declaration carries no address; apply keeps the allocated ones, so the proxy never sees the service without them.
+        Assert.Equal(before.ClusterIP, reapplied.Spec.ClusterIP);
+        Assert.Equal(before.Ports[0].NodePort, reapplied.Spec.Ports[0].NodePort);
 
         await c.Cluster.WaitUntilAsync("web has its addresses again", _ => c.Service("web")?.Spec is { ClusterIP: not null } s && s.Ports[0].NodePort is not null);
         Assert.Equal(before.ClusterIP, c.Service("web")!.Spec.ClusterIP);
