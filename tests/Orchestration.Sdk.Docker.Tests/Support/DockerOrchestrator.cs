@@ -26,6 +26,9 @@ internal sealed class DockerOrchestrator : IAsyncDisposable
 
     public string AppName { get; }
 
+    /// <summary>The host's services (the rollout client, options).</summary>
+    public IServiceProvider Services => _host.Services;
+
     public IOrchestrationClient Client { get; }
 
     public DockerContainerRuntime Runtime { get; }
