@@ -48,8 +48,9 @@ internal sealed partial class DockerContainerRuntime : IContainerFileUpdater
                 .ConfigureAwait(false);
         }
 
-        await WriteArchiveAsync(holder.ID, directories, staged: true, cancellationToken).ConfigureAwait(false);
-        await RunInHolderAsync(holder.ID, DockerFileMounts.SwapScript(directories), cancellationToken).ConfigureAwait(false);
+        var staging = DockerFileMounts.StagingPrefix + Guid.NewGuid().ToString("N")[..12];
+        await WriteArchiveAsync(holder.ID, directories, staging, cancellationToken).ConfigureAwait(false);
+        await RunInHolderAsync(holder.ID, DockerFileMounts.SwapScript(directories, staging), cancellationToken).ConfigureAwait(false);
         LogFilesUpdated(containerId, files.Count);
     }
 
@@ -103,7 +104,7 @@ internal sealed partial class DockerContainerRuntime : IContainerFileUpdater
             ct => _client.Containers.StartContainerAsync(holderId, new ContainerStartParameters(), ct),
             cancellationToken,
             reason: "CreateContainerError").ConfigureAwait(false);
-        await WriteArchiveAsync(holderId, directories, staged: false, cancellationToken).ConfigureAwait(false);
+        await WriteArchiveAsync(holderId, directories, staging: null, cancellationToken).ConfigureAwait(false);
 
         parameters.HostConfig ??= new HostConfig();
         parameters.HostConfig.Mounts = [.. parameters.HostConfig.Mounts ?? [], .. appMounts];
@@ -203,14 +204,14 @@ internal sealed partial class DockerContainerRuntime : IContainerFileUpdater
     private static bool IsFilesHolder(IDictionary<string, string>? labels) =>
         labels is not null && labels.ContainsKey(DockerFileMounts.FilesOfLabel);
 
-    private async Task WriteArchiveAsync(string holderId, IReadOnlyList<FileDirectory> directories, bool staged, CancellationToken cancellationToken)
+    private async Task WriteArchiveAsync(string holderId, IReadOnlyList<FileDirectory> directories, string? staging, CancellationToken cancellationToken)
     {
         var time = _time.GetUtcNow();
         await _calls.ExecuteAsync(
             "write files",
             async ct =>
             {
-                using var archive = DockerFileMounts.Archive(directories, staged, time);
+                using var archive = DockerFileMounts.Archive(directories, staging, time);
                 await _client.Containers.ExtractArchiveToContainerAsync(holderId, new CopyToContainerParameters { Path = DockerFileMounts.HolderRoot }, archive, ct)
                     .ConfigureAwait(false);
             },

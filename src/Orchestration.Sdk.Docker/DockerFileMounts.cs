@@ -26,8 +26,11 @@ internal static class DockerFileMounts
     /// <summary>Where the holder mounts volume <c>i</c>: <c>/files/i</c>.</summary>
     public const string HolderRoot = "/files";
 
-    /// <summary>The directory an update writes into before its files replace the current ones (no key starts with "..").</summary>
-    public const string Staging = "..staging";
+    /// <summary>
+    /// The prefix of the directory an update writes into before its files replace the current ones (no key starts with
+    /// ".."). Each update uses a new one, so a stage left by a failed update is removed by the next, never merged.
+    /// </summary>
+    public const string StagingPrefix = "..staging-";
 
     /// <summary>The smallest tmpfs size: room for a ConfigMap or Secret at its 1 MiB limit twice (old and new files during an update).</summary>
     public const long MinimumSizeBytes = 4L * 1024 * 1024;
@@ -99,9 +102,9 @@ internal static class DockerFileMounts
 
     /// <summary>
     /// A tar (built in memory, never on disk) to extract at <see cref="HolderRoot"/>: each directory's files under
-    /// "i/", owned by root with their own mode; <paramref name="staged"/> puts them under "i/..staging/" instead.
+    /// "i/", owned by root with their own mode; a <paramref name="staging"/> name puts them under "i/&lt;staging&gt;/" instead.
     /// </summary>
-    public static MemoryStream Archive(IReadOnlyList<FileDirectory> directories, bool staged, DateTimeOffset time)
+    public static MemoryStream Archive(IReadOnlyList<FileDirectory> directories, string? staging, DateTimeOffset time)
     {
         ArgumentNullException.ThrowIfNull(directories);
         var archive = new MemoryStream();
@@ -110,9 +113,9 @@ internal static class DockerFileMounts
             foreach (var directory in directories)
             {
                 var prefix = directory.Index.ToString(CultureInfo.InvariantCulture) + "/";
-                if (staged)
+                if (staging is not null)
                 {
-                    prefix += Staging + "/";
+                    prefix += staging + "/";
                     writer.WriteEntry(Entry(TarEntryType.Directory, prefix, OwnerOnlyDirectory, time));
                 }
 
@@ -134,18 +137,19 @@ internal static class DockerFileMounts
     /// ones over the current ones (rename: a reader sees the old file or the new one, never a mix), removes the stage.
     /// The pause image has only sh and sleep linked, so other tools run as busybox applets.
     /// </summary>
-    public static string SwapScript(IEnumerable<FileDirectory> directories)
+    public static string SwapScript(IEnumerable<FileDirectory> directories, string staging)
     {
         ArgumentNullException.ThrowIfNull(directories);
+        ArgumentException.ThrowIfNullOrEmpty(staging);
         var script = new StringBuilder("set -e\n");
         foreach (var directory in directories)
         {
             script.Append("cd ").Append(HolderPath(directory.Index)).Append('\n')
-                .Append("for f in $(/bin/busybox ls -A); do if [ \"$f\" != ").Append(Staging)
-                .Append(" ] && [ ! -e \"").Append(Staging).Append("/$f\" ]; then /bin/busybox rm -rf \"$f\"; fi; done\n")
-                .Append("for f in $(/bin/busybox ls -A ").Append(Staging).Append("); do /bin/busybox mv -f \"")
-                .Append(Staging).Append("/$f\" \"$f\"; done\n")
-                .Append("/bin/busybox rmdir ").Append(Staging).Append('\n');
+                .Append("for f in $(/bin/busybox ls -A); do if [ \"$f\" != ").Append(staging)
+                .Append(" ] && [ ! -e \"").Append(staging).Append("/$f\" ]; then /bin/busybox rm -rf \"$f\"; fi; done\n")
+                .Append("for f in $(/bin/busybox ls -A ").Append(staging).Append("); do /bin/busybox mv -f \"")
+                .Append(staging).Append("/$f\" \"$f\"; done\n")
+                .Append("/bin/busybox rmdir ").Append(staging).Append('\n');
         }
 
         return script.ToString();
@@ -164,6 +168,11 @@ internal static class DockerFileMounts
         if (name is "" or "." or ".." || name.StartsWith("..", StringComparison.Ordinal))
         {
             throw Invalid($"file path {path} does not end in a file name");
+        }
+
+        if (!name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
+        {
+            throw Invalid($"file name of {path} is not a valid config key (alphanumeric characters, '-', '_' or '.')");
         }
 
         if (directory.Length == 0)

@@ -25,6 +25,7 @@ public sealed class DockerFileMountsTests
     [InlineData("/password", "root directory")]
     [InlineData("/etc/app/", "does not end in a file name")]
     [InlineData("/etc/app/..data", "does not end in a file name")]
+    [InlineData("/etc/app/$(reboot)", "not a valid config key")]
     public void Group_UnmountablePath_ThrowsCreateContainerErrorNamingIt(string path, string expected)
     {
         var e = Assert.Throws<ContainerRuntimeException>(() => DockerFileMounts.Group([File(path)]));
@@ -62,7 +63,7 @@ public sealed class DockerFileMountsTests
     {
         var directories = DockerFileMounts.Group([File("/run/secrets/db/password", secret: true, "s3cret"u8.ToArray(), mode: "400"), File("/etc/app/mode", content: "blue"u8.ToArray())]);
 
-        var entries = ReadAll(DockerFileMounts.Archive(directories, staged: false, Time));
+        var entries = ReadAll(DockerFileMounts.Archive(directories, staging: null, Time));
 
         Assert.Equal(["0/mode", "1/password"], entries.Select(e => e.Name));
         var password = entries[1];
@@ -79,9 +80,9 @@ public sealed class DockerFileMountsTests
     {
         var directories = new[] { new FileDirectory(0, "/etc/app", [File("/etc/app/mode")]), new FileDirectory(3, "/etc/other", []) };
 
-        var entries = ReadAll(DockerFileMounts.Archive(directories, staged: true, Time));
+        var entries = ReadAll(DockerFileMounts.Archive(directories, "..staging-1", Time));
 
-        Assert.Equal(["0/..staging/", "0/..staging/mode", "3/..staging/"], entries.Select(e => e.Name));
+        Assert.Equal(["0/..staging-1/", "0/..staging-1/mode", "3/..staging-1/"], entries.Select(e => e.Name));
         Assert.Equal(TarEntryType.Directory, entries[0].Type);
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, entries[2].Mode);
     }
@@ -100,13 +101,13 @@ public sealed class DockerFileMountsTests
     [Fact]
     public void SwapScript_Directories_WorksInEachHolderPathAndOnlyThroughBusybox()
     {
-        var script = DockerFileMounts.SwapScript([new FileDirectory(0, "/etc/app", []), new FileDirectory(2, "/etc/b", [])]);
+        var script = DockerFileMounts.SwapScript([new FileDirectory(0, "/etc/app", []), new FileDirectory(2, "/etc/b", [])], "..staging-1");
 
         Assert.StartsWith("set -e\n", script, StringComparison.Ordinal);
         Assert.Contains("cd /files/0\n", script, StringComparison.Ordinal);
         Assert.Contains("cd /files/2\n", script, StringComparison.Ordinal);
-        Assert.Contains("/bin/busybox mv -f \"..staging/$f\" \"$f\"", script, StringComparison.Ordinal);
-        Assert.DoesNotContain(" rm -rf ..staging", script, StringComparison.Ordinal);
+        Assert.Contains("/bin/busybox mv -f \"..staging-1/$f\" \"$f\"", script, StringComparison.Ordinal);
+        Assert.Contains("/bin/busybox rmdir ..staging-1\n", script, StringComparison.Ordinal);
     }
 
     [Fact]
