@@ -127,7 +127,7 @@ internal sealed partial class EndpointsController(
                     var used = new HashSet<int>(others.SelectMany(o => o.Spec.Ports).Concat(spec.Ports).Select(p => p.NodePort).OfType<int>());
                     spec = spec with
                     {
-                        Ports = spec.Ports.Select(p => p.NodePort is not null ? p : p with { NodePort = Kept(before, p, used) ?? Take(used) }).ToList(),
+                        Ports = spec.Ports.Select(p => p.NodePort is not null ? p : p with { NodePort = Kept(before, p, used) ?? Take(used, serviceNetwork) }).ToList(),
                     };
                 }
 
@@ -153,9 +153,9 @@ internal sealed partial class EndpointsController(
             return null;
         }
 
-        static int? Take(HashSet<int> used)
+        static int? Take(HashSet<int> used, IServiceNetwork? network)
         {
-            var port = ServiceAddressAllocator.NextNodePort(used);
+            var port = ServiceAddressAllocator.NextNodePort(used, network is null ? null : network.TryReserveHostPort);
             if (port is { } p)
             {
                 used.Add(p);

@@ -18,4 +18,11 @@ internal interface IServiceNetwork
     /// <param name="hosts">The complete set of service entries.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     Task PublishHostsAsync(IReadOnlyList<HostAlias> hosts, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Whether a host port may be given to a service that did not ask for one: nothing on the host listens on it and no
+    /// other app in this process took it. A port accepted here stays taken for this process.
+    /// </summary>
+    /// <param name="port">The candidate port.</param>
+    bool TryReserveHostPort(int port);
 }

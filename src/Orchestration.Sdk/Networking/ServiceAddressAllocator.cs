@@ -28,11 +28,13 @@ internal static class ServiceAddressAllocator
         return null;
     }
 
-    public static int? NextNodePort(ISet<int> inUse)
+    /// <param name="inUse">Ports the store's services hold.</param>
+    /// <param name="accept">Whether the host can give the port (a real listener will bind it); null accepts all.</param>
+    public static int? NextNodePort(ISet<int> inUse, Func<int, bool>? accept = null)
     {
         for (var port = NodePortMin; port <= NodePortMax; port++)
         {
-            if (!inUse.Contains(port))
+            if (!inUse.Contains(port) && (accept is null || accept(port)))
             {
                 return port;
             }

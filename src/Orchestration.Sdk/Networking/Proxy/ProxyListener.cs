@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
@@ -150,7 +151,7 @@ internal sealed class ProxyListener : IAsyncDisposable
 
     private static async Task CopyAsync(Socket from, Socket to, CancellationToken ct)
     {
-        var buffer = new byte[BufferSize];
+        var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
         try
         {
             while (true)
@@ -171,6 +172,10 @@ internal sealed class ProxyListener : IAsyncDisposable
             // One side went away: close both, so the other copy ends too.
             from.Close(0);
             to.Close(0);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 }
