@@ -7,6 +7,8 @@ IBenchmarkCommand[] commands =
 [
     new SchedulingBenchmark(),
     new DockerBenchmark(),
+    new ProxyBenchmark(),
+    new RolloutBenchmark(),
 ];
 
 var command = args.Length > 0 ? commands.FirstOrDefault(c => c.Name.Equals(args[0], StringComparison.OrdinalIgnoreCase)) : null;

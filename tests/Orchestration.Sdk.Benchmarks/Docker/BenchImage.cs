@@ -19,7 +19,7 @@ internal static class BenchImage
         {
             var bin = Directory.CreateDirectory(Path.Combine(context.FullName, "bin"));
             File.Copy(options.BusyboxPath, Path.Combine(bin.FullName, "busybox"));
-            foreach (var applet in new[] { "sh", "sleep" })
+            foreach (var applet in new[] { "sh", "sleep", "httpd", "mkdir", "echo", "cat" })
             {
                 File.CreateSymbolicLink(Path.Combine(bin.FullName, applet), "busybox");
             }

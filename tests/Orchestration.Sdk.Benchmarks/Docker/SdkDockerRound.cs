@@ -29,12 +29,22 @@ internal sealed class SdkDockerRound : IAsyncDisposable
 
     public IOrchestrationClient Client { get; }
 
+    /// <summary>The host's services (the rollout client).</summary>
+    public IServiceProvider Services => _services;
+
     public DockerContainerRuntime Runtime { get; }
 
     public static async Task<SdkDockerRound> StartAsync(string? endpoint, CancellationToken cancellationToken)
     {
         var services = new ServiceCollection();
-        services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
+        services.AddLogging(l =>
+        {
+            l.SetMinimumLevel(LogLevel.Warning);
+            if (Environment.GetEnvironmentVariable("BENCH_LOG") is { Length: > 0 } category)
+            {
+                l.AddSimpleConsole(o => o.SingleLine = true).AddFilter(category, LogLevel.Debug);
+            }
+        });
         services.AddOrchestration().UseDocker(o =>
         {
             o.AppName = "bench-" + Guid.NewGuid().ToString("N")[..8];
