@@ -50,7 +50,7 @@ internal sealed class ClusterView(IOrchestrationClient client)
     public Task WaitForRestartAsync(string pod) => WaitAsync(async () =>
         await client.GetAsync<Pod>(pod) is { } p && p.Status.RestartCount >= 1 && p.Status.IsReady, $"pod {pod} restarted");
 
-    private static async Task WaitAsync(Func<Task<bool>> condition, string what)
+    public static async Task WaitAsync(Func<Task<bool>> condition, string what)
     {
         var deadline = DateTime.UtcNow + Timeout;
         while (!await condition())

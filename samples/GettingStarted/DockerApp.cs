@@ -1,6 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Configuration;
+using Orchestration.Sdk;
+using Orchestration.Sdk.Autoscaling;
 using Orchestration.Sdk.Client;
 using Orchestration.Sdk.Declaration;
 using Orchestration.Sdk.Docker;
@@ -11,7 +14,8 @@ namespace GettingStarted;
 /// <summary>
 /// The sample on a real Docker engine. No registry is needed: every deployment runs a tiny image (FROM scratch +
 /// the host's static busybox) that the SDK builds from a temporary directory through <c>WithImageBuiltFrom</c>.
-/// web serves HTTP with busybox httpd; worker, db and cache stand in with a long <c>sleep</c>.
+/// web serves HTTP with busybox httpd behind the service "web"; the worker calls it by name and is autoscaled on the
+/// length of a queue; db gets its password from a Secret; cache stands in with a long <c>sleep</c>.
 /// </summary>
 internal static class DockerApp
 {
@@ -42,15 +46,37 @@ internal static class DockerApp
         var builder = Host.CreateApplicationBuilder(args);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Logging.AddFilter("Orchestration.Sdk.Docker.DockerImageBuilder", LogLevel.Information);
+
+        // The database password comes from configuration (user secrets, environment: Db__Password=...), as Aspire's
+        // parameters do; the demo makes one up when none is configured. It is never printed.
+        if (string.IsNullOrEmpty(builder.Configuration["Db:Password"]))
+        {
+            builder.Configuration.AddInMemoryCollection([new("Db:Password", "demo-" + Guid.NewGuid().ToString("N")[..12])]);
+        }
+
+        var queue = new WorkQueue();
+        builder.Services.Configure<AutoscalerOptions>(o => o.SyncPeriod = TimeSpan.FromSeconds(2)); // demo pace; default 15 s
         builder.Services.AddOrchestration(app =>
         {
-            Busybox(app.AddDeployment("web"), imageContext, "httpd", "-f", "-p", "8080", "-h", "/www")
-                .WithReplicas(3)
-                .WithResources(cpu: "100m", memory: "16Mi", memoryLimit: "64Mi")
-                .WithPort(8080, name: "http");
-            Busybox(app.AddDeployment("worker"), imageContext, "sleep", "3600")
-                .WithResources(cpu: "100m", memory: "16Mi");
-            Busybox(app.AddDeployment("db"), imageContext, "sleep", "3600")
+            app.AddSecret("db-credentials").FromConfiguration(builder.Configuration, "Db:Password", key: "password");
+            app.AddConfigMap("web-settings").WithValue("greeting", "hello from getting-started");
+            var web = Web(app, imageContext, "v1").WithReplicas(3);
+            app.AddService("web").SelectingPodsOf(web).WithPort(80, targetPort: 8080).ExposedOnHost();
+
+            // The worker calls the web service by name, twice a second, and logs each answer.
+            var worker = Busybox(app.AddDeployment("worker"), imageContext, "sh", "-c",
+                    "while :; do wget -q -O- http://web/ || echo 'web did not answer'; sleep 0.5; done")
+                .WithResources(cpu: "50m", memory: "16Mi");
+            app.AddAutoscaler("worker").Scaling(worker).WithReplicas(min: 1, max: 4)
+                .WithCustomMetric(WorkQueue.MetricName, averagePerPod: "5")
+                .WithScaleDown(new ScalingRules { StabilizationWindowSeconds = 6 }); // default 300 s
+
+            // The database checks that its password arrived, as a variable and as a file on tmpfs, without printing it.
+            Busybox(app.AddDeployment("db"), imageContext, "sh", "-c",
+                    "p=$(cat /run/secrets/db/password); [ \"$p\" = \"$DB_PASSWORD\" ] && echo \"db: password from Secret db-credentials arrived as DB_PASSWORD and as /run/secrets/db/password (${#p} characters, the two agree)\"; "
+                    + "ls -l /run/secrets/db/password; grep ' /run/secrets/db ' /proc/mounts; exec sleep 3600")
+                .WithEnvironmentFromSecret("DB_PASSWORD", "db-credentials", "password")
+                .WithSecretFiles("db-credentials", "/run/secrets/db")
                 .WithResources(cpu: "100m", memory: "32Mi")
                 .WithPort(5432);
             Busybox(app.AddDeployment("cache"), imageContext, "sleep", "3600")
@@ -63,14 +89,21 @@ internal static class DockerApp
             o.NodeName = "docker";
             o.Lifetime = DockerLifetime.RemoveOnShutdown;
             o.BusyboxPath = BusyboxPath;
-        });
+        })
+        .AddMetricSource(WorkQueue.MetricName, (_, _) => ValueTask.FromResult(MetricSample.ForTotal(queue.Length)));
 
         using (var host = builder.Build())
         {
             await host.StartAsync();
             var client = host.Services.GetRequiredService<IOrchestrationClient>();
             await Tour.RunAsync(client, victim => KillAsync(engine, victim), scaleUpTo: 5);
-            await GetPageAsync(client);
+            var features = new Features(client, host.Services.GetRequiredService<IRolloutClient>());
+            await features.ServicesAsync();
+            await features.SecretsAndConfigAsync();
+            var next = new AppDeclaration();
+            Web(next, imageContext, "v2").WithReplicas(2);
+            await features.RolloutAsync(next);
+            await features.AutoscalingAsync(queue);
             ClusterView.Say("Stopping the host (RemoveOnShutdown removes the app's containers)...");
             await host.StopAsync();
         }
@@ -81,6 +114,17 @@ internal static class DockerApp
         ClusterView.Say("Done.");
         return left == 0 ? 0 : 1;
     }
+
+    /// <summary>web: busybox httpd on 8080 whose page says its version, the ConfigMap's greeting and the pod's name.</summary>
+    private static DeploymentBuilder Web(AppDeclaration app, string imageContext, string version) =>
+        Busybox(app.AddDeployment("web"), imageContext, "sh", "-c",
+                "mkdir -p /tmp/www && echo \"$VERSION: $(cat /etc/web/greeting) (pod $(cat /etc/hostname))\" > /tmp/www/index.html && exec /bin/busybox httpd -f -p 8080 -h /tmp/www")
+            .WithEnvironment("VERSION", version)
+            .WithConfigMapFiles("web-settings", "/etc/web")
+            .WithResources(cpu: "100m", memory: "16Mi", memoryLimit: "64Mi")
+            .WithPort(8080, name: "http")
+            .WithReadinessProbe(httpGet: "/", port: 8080, periodSeconds: 1)
+            .WithRollingUpdate(maxSurge: 1, maxUnavailable: 0);
 
     private static DeploymentBuilder Busybox(DeploymentBuilder deployment, string imageContext, params string[] command) =>
         deployment.WithImage(Image)
@@ -93,22 +137,5 @@ internal static class DockerApp
         var id = victim.Status.ContainerStatuses.First(c => c.Name == "web").ContainerId!;
         ClusterView.Say($"Killing container web ({id[..12]}) of pod {victim.Metadata.Name} from outside the SDK, as `docker kill` does: POST {engine.Endpoint} /containers/{id[..12]}/kill?signal=KILL ...");
         await engine.KillAsync(id);
-    }
-
-    private static async Task GetPageAsync(IOrchestrationClient client)
-    {
-        var pod = (await new ClusterView(client).PodsOfAsync("web"))[0];
-        var url = $"http://{pod.Status.PodIP}:8080/";
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        try
-        {
-            ClusterView.Say($"GET {url} -> {(await http.GetStringAsync(url)).Trim()}");
-        }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-        {
-            ClusterView.Say($"GET {url} failed from this host: {e.Message} (pod IPs are on the engine's bridge network)");
-        }
-
-        ClusterView.Say(string.Empty);
     }
 }

@@ -19,7 +19,7 @@ internal static partial class ServiceProxyLog
     [LoggerMessage(Level = LogLevel.Debug, Message = "Service proxy: {Service} backend {Backend} did not take the connection ({Reason}); trying the next")]
     public static partial void BackendFailed(ILogger logger, string service, string backend, string reason);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Service proxy: no ready endpoint of {Service} took the connection ({Count} tried); closing it")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Service proxy: no ready endpoint of {Service} took the connection ({Count} tried); closing it")]
     public static partial void NoBackend(ILogger logger, string service, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Service proxy: writing service names into the pods' hosts files failed; retrying at the next change")]
