@@ -221,33 +221,7 @@ internal sealed partial class DockerContainerRuntime : IContainerFileUpdater
 
     private async Task RunInHolderAsync(string holderId, string script, CancellationToken cancellationToken)
     {
-        var (exitCode, output) = await _calls.ExecuteAsync(
-            "update files",
-            async ct =>
-            {
-                var created = await _client.Exec.CreateContainerExecAsync(
-                    holderId,
-                    new ContainerExecCreateParameters { AttachStdout = true, AttachStderr = true, Cmd = ["/bin/sh", "-c", script] },
-                    ct).ConfigureAwait(false);
-                string text;
-                using (var stream = await _client.Exec.StartContainerExecAsync(created.ID, new ContainerExecStartParameters(), ct).ConfigureAwait(false))
-                {
-                    var (stdout, stderr) = await stream.ReadOutputToEndAsync(ct).ConfigureAwait(false);
-                    text = (stdout + stderr).Trim();
-                }
-
-                while (true)
-                {
-                    var inspect = await _client.Exec.InspectContainerExecAsync(created.ID, ct).ConfigureAwait(false);
-                    if (!inspect.Running)
-                    {
-                        return (inspect.ExitCode, text);
-                    }
-
-                    await Task.Delay(TimeSpan.FromMilliseconds(20), _time, ct).ConfigureAwait(false);
-                }
-            },
-            cancellationToken).ConfigureAwait(false);
+        var (exitCode, output) = await ExecAsync(holderId, ["/bin/sh", "-c", script], cancellationToken).ConfigureAwait(false);
         if (exitCode != 0)
         {
             throw new ContainerRuntimeException($"replacing the files in holder {holderId} failed with exit code {exitCode}: {output}") { Reason = "UpdateFilesError" };
