@@ -130,11 +130,13 @@ internal sealed class ProxyListener : IAsyncDisposable
                 await socket.ConnectAsync(endpoint, timeout.Token).ConfigureAwait(false);
                 return (socket, endpoint);
             }
-            catch (Exception e) when (e is SocketException or OperationCanceledException && !ct.IsCancellationRequested)
+            catch (Exception e) when (e is SocketException or OperationCanceledException)
             {
-                ServiceProxyLog.BackendFailed(_logger, Service, endpoint.ToString(), e.Message);
+                // Uncounted on every failure, a stop too: a leaked count would hold this address's next drain for its whole grace period.
                 socket.Dispose();
                 _backends.Leave(endpoint);
+                ct.ThrowIfCancellationRequested();
+                ServiceProxyLog.BackendFailed(_logger, Service, endpoint.ToString(), e.Message);
             }
         }
 

@@ -113,7 +113,8 @@ internal sealed class ServiceProxy(
             .OrderBy(s => s.Metadata.CreationTimestamp).ThenBy(s => s.Metadata.Name, StringComparer.Ordinal)
             .ToList();
         var wanted = ProxyPlan.Build(services, store, address, IPAddress.Parse(_options.HostAddress));
-        foreach (var (key, listener) in _listeners.Where(l => !wanted.Ports.ContainsKey(l.Key)).ToList())
+        // A port that clashes now (an older service moved onto it) gives up its listener too, so the older one can bind.
+        foreach (var (key, listener) in _listeners.Where(l => !wanted.Ports.TryGetValue(l.Key, out var p) || p.Clash is not null).ToList())
         {
             _listeners.Remove(key);
             await listener.DisposeAsync().ConfigureAwait(false);
