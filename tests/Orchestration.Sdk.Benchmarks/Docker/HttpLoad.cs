@@ -8,6 +8,14 @@ internal sealed record LoadResult(int Succeeded, int Failed, TimeSpan Elapsed, d
 {
     public double RequestsPerSecond => Succeeded / Elapsed.TotalSeconds;
 
+    public static LoadResult Combine(IReadOnlyList<LoadResult> slices) => new(
+        slices.Sum(s => s.Succeeded),
+        slices.Sum(s => s.Failed),
+        TimeSpan.FromTicks(slices.Sum(s => s.Elapsed.Ticks)),
+        [.. slices.SelectMany(s => s.LatenciesMs)],
+        [.. slices.SelectMany(s => s.Answers)],
+        [.. slices.SelectMany(s => s.Errors)]);
+
     public double Percentile(double p)
     {
         if (LatenciesMs.Length == 0)
