@@ -16,12 +16,14 @@ internal sealed class ProxyListener : IAsyncDisposable
     private readonly TcpListener _listener;
     private readonly ProxyBackends _backends;
     private readonly TimeSpan _connectTimeout;
+    private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _accepting;
 
-    private ProxyListener(TcpListener listener, string service, ProxyBackends backends, TimeSpan connectTimeout, ILogger logger)
+    private ProxyListener(TcpListener listener, string service, ProxyBackends backends, TimeSpan connectTimeout, ILogger logger, TimeProvider time)
     {
+        _time = time;
         _listener = listener;
         Service = service;
         _backends = backends;
@@ -39,12 +41,13 @@ internal sealed class ProxyListener : IAsyncDisposable
     public ProxyBackends Backends => _backends;
 
     /// <summary>Binds and starts accepting; throws <see cref="SocketException"/> when the address is taken.</summary>
-    public static ProxyListener Start(IPEndPoint endPoint, string service, ProxyBackends backends, TimeSpan connectTimeout, ILogger logger)
+    public static ProxyListener Start(
+        IPEndPoint endPoint, string service, ProxyBackends backends, TimeSpan connectTimeout, ILogger logger, TimeProvider? time = null)
     {
         var listener = new TcpListener(endPoint);
         listener.Server.NoDelay = true;
         listener.Start(512);
-        return new ProxyListener(listener, service, backends, connectTimeout, logger);
+        return new ProxyListener(listener, service, backends, connectTimeout, logger, time ?? TimeProvider.System);
     }
 
     public async ValueTask DisposeAsync()
@@ -123,8 +126,8 @@ internal sealed class ProxyListener : IAsyncDisposable
             }
 
             var socket = new Socket(endpoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            timeout.CancelAfter(_connectTimeout);
+            using var deadline = new CancellationTokenSource(_connectTimeout, _time);
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct, deadline.Token);
             try
             {
                 await socket.ConnectAsync(endpoint, timeout.Token).ConfigureAwait(false);

@@ -27,6 +27,7 @@ internal sealed class ServiceProxy(
     private readonly Dictionary<ListenerKey, ProxyListener> _listeners = [];
     private readonly ServiceProxyOptions _options = options.Value;
     private volatile ProxyBackends[] _backends = [];
+    private volatile IPEndPoint[] _listeningOn = [];
     private IReadOnlyList<HostAlias>? _publishedHosts;
 
     public string Name => "service-proxy";
@@ -35,7 +36,7 @@ internal sealed class ServiceProxy(
     public string? ServiceAddress { get; private set; }
 
     /// <summary>Where each service port listens now (for tests and diagnostics).</summary>
-    internal IReadOnlyList<IPEndPoint> ListeningOn => [.. _listeners.Values.Select(l => l.EndPoint)];
+    internal IReadOnlyList<IPEndPoint> ListeningOn => _listeningOn;
 
     public async Task RunAsync(CancellationToken stoppingToken)
     {
@@ -46,8 +47,8 @@ internal sealed class ServiceProxy(
             while (true)
             {
                 var version = store.Version;
-                await SyncAsync(IPAddress.Parse(address), stoppingToken).ConfigureAwait(false);
-                await store.WaitForChangeAsync(version, stoppingToken).ConfigureAwait(false);
+                var complete = await SyncAsync(IPAddress.Parse(address), stoppingToken).ConfigureAwait(false);
+                await WaitForChangeAsync(version, complete ? null : _options.ListenRetryInterval, stoppingToken).ConfigureAwait(false);
             }
         }
         finally
@@ -59,6 +60,7 @@ internal sealed class ServiceProxy(
 
             _listeners.Clear();
             _backends = [];
+            _listeningOn = [];
             _connections.Signal();
         }
     }
@@ -106,7 +108,25 @@ internal sealed class ServiceProxy(
         }
     }
 
-    private async Task SyncAsync(IPAddress address, CancellationToken ct)
+    /// <summary>Waits for the next store change, or at most <paramref name="retry"/> when something is left to retry.</summary>
+    private async Task WaitForChangeAsync(long version, TimeSpan? retry, CancellationToken ct)
+    {
+        if (retry is not { } interval)
+        {
+            await store.WaitForChangeAsync(version, ct).ConfigureAwait(false);
+            return;
+        }
+
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var changed = store.WaitForChangeAsync(version, either.Token);
+        var elapsed = Task.Delay(interval, time, either.Token);
+        await Task.WhenAny(changed, elapsed).ConfigureAwait(false);
+        await either.CancelAsync().ConfigureAwait(false);
+        ct.ThrowIfCancellationRequested();
+    }
+
+    /// <returns>Whether every port listens and the hosts files are published (nothing to retry).</returns>
+    private async Task<bool> SyncAsync(IPAddress address, CancellationToken ct)
     {
         var services = store.List<Service>(Service.KindName).Items
             .Where(s => s.Metadata.DeletionTimestamp is null)
@@ -134,7 +154,7 @@ internal sealed class ServiceProxy(
             {
                 try
                 {
-                    listener = ProxyListener.Start(key.EndPoint, port.Display, new ProxyBackends(_connections), _options.ConnectTimeout, logger);
+                    listener = ProxyListener.Start(key.EndPoint, port.Display, new ProxyBackends(_connections), _options.ConnectTimeout, logger, time);
                     _listeners[key] = listener;
                     ServiceProxyLog.Listening(logger, port.Display, key.EndPoint.ToString());
                 }
@@ -151,32 +171,42 @@ internal sealed class ServiceProxy(
         }
 
         _backends = [.. _listeners.Values.Select(l => l.Backends)];
+        _listeningOn = [.. _listeners.Values.Select(l => l.EndPoint)];
         _connections.Signal();
+        var retry = failures.Count > 0;
         foreach (var service in services.Where(s => s.Spec.Ports.Count > 0))
         {
+            foreach (var port in service.Spec.Ports.Where(p => p.Protocol != "TCP"))
+            {
+                Fail(failures, service.Key, string.Create(CultureInfo.InvariantCulture, $"port {port.Port}/{port.Protocol} is not proxied: the service proxy handles TCP only"));
+            }
+
             SetCondition(service.Key, failures.GetValueOrDefault(service.Key));
         }
 
-        await PublishHostsAsync(services, ct).ConfigureAwait(false);
+        var published = await PublishHostsAsync(services, ct).ConfigureAwait(false);
+        return published && !retry;
     }
 
-    private async Task PublishHostsAsync(IReadOnlyList<Service> services, CancellationToken ct)
+    private async Task<bool> PublishHostsAsync(IReadOnlyList<Service> services, CancellationToken ct)
     {
         var hosts = ServiceHosts.For(services);
         if (_publishedHosts is { } published && published.Count == hosts.Count &&
             published.Zip(hosts).All(p => p.First.IP == p.Second.IP && p.First.HostNames.SequenceEqual(p.Second.HostNames)))
         {
-            return;
+            return true;
         }
 
         try
         {
             await network.PublishHostsAsync(hosts, ct).ConfigureAwait(false);
             _publishedHosts = hosts;
+            return true;
         }
         catch (ContainerRuntimeException e)
         {
             ServiceProxyLog.PublishHostsFailed(logger, e);
+            return false;
         }
     }
 

@@ -22,7 +22,7 @@ internal static partial class ServiceProxyLog
     [LoggerMessage(Level = LogLevel.Debug, Message = "Service proxy: no ready endpoint of {Service} took the connection ({Count} tried); closing it")]
     public static partial void NoBackend(ILogger logger, string service, int count);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Service proxy: writing service names into the pods' hosts files failed; retrying at the next change")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Service proxy: writing service names into the pods' hosts files failed; retrying shortly")]
     public static partial void PublishHostsFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Pod {Pod}: waited for the service proxy to drain {Address} before stopping it (drained: {Drained})")]

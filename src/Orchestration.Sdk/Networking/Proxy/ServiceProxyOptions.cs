@@ -17,4 +17,10 @@ public sealed class ServiceProxyOptions
     /// <value>The default value is "127.0.0.1".</value>
     /// </summary>
     public string HostAddress { get; set; } = "127.0.0.1";
+
+    /// <summary>
+    /// How often the proxy tries again to listen on a port it could not take (another process held it), when nothing
+    /// else changes meanwhile. <value>The default value is 5 seconds.</value>
+    /// </summary>
+    public TimeSpan ListenRetryInterval { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -51,6 +52,28 @@ public sealed class ProxyListenerTests : IAsyncDisposable
         await listener.DisposeAsync();
 
         await AgentHarness.WaitForAsync(() => _connections.Count("127.0.0.3"), n => n == 0, "the abandoned connect no longer counted");
+    }
+
+    [Fact]
+    public async Task Connect_FirstBackendDoesNotAnswer_NextOneServesOnceTheConnectTimeoutPassesOnTheClock()
+    {
+        using var frozen = new TcpListener(IPAddress.Parse("127.0.0.3"), 0);
+        frozen.Start(0);
+        using var filler = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        await filler.ConnectAsync((IPEndPoint)frozen.LocalEndpoint);
+        var good = Own(new EchoServer("web-b", "127.0.0.2"));
+        var time = new FakeTimeProvider(AgentHarness.Start);
+        var backends = new ProxyBackends(_connections);
+        backends.Set([(IPEndPoint)frozen.LocalEndpoint, good.EndPoint]); // the first connection tries the frozen one first
+        var listener = Own(ProxyListener.Start(new IPEndPoint(IPAddress.Loopback, 0), "default/web:http", backends, TimeSpan.FromSeconds(2), NullLogger.Instance, time));
+
+        var answer = ProxyClient.AskAsync(listener.EndPoint);
+        await AgentHarness.WaitForAsync(() => _connections.Count("127.0.0.3"), n => n == 1, "the proxy connecting to the frozen backend");
+        Assert.False(answer.IsCompleted);
+        time.Advance(TimeSpan.FromSeconds(2));
+
+        Assert.Equal("web-b", await answer);
+        Assert.Equal(0, _connections.Count("127.0.0.3"));
     }
 
     [Fact]

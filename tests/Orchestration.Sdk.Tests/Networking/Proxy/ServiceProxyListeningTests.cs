@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using Orchestration.Sdk.Model;
 using Orchestration.Sdk.Networking;
 using Orchestration.Sdk.Store;
+using Orchestration.Sdk.Tests.Runtime;
 
 namespace Orchestration.Sdk.Tests.Networking.Proxy;
 
@@ -89,6 +90,44 @@ public sealed class ServiceProxyListeningTests : IAsyncDisposable
 
         Assert.Equal(ServiceConditionType.PortInUseReason, condition!.Reason);
         Assert.Contains($"port {hostPort} on 127.0.0.1 is already in use by process {Environment.ProcessId} (", condition.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sync_HostPortFreedLater_ListensAfterTheRetryIntervalWithoutAnyOtherChange()
+    {
+        var holder = new TcpListener(IPAddress.Loopback, 0);
+        holder.Start();
+        var hostPort = ((IPEndPoint)holder.LocalEndpoint).Port;
+        _h.CreateService("web", type: ServiceType.NodePort, hostPort: hostPort);
+        _h.Start();
+        await _h.WaitForListeningAsync("web", c => !c.IsTrue, "not listening");
+
+        holder.Stop();
+
+        // Step the clock by the retry interval on every poll: the retry timer may not be registered yet at the first step.
+        await AgentHarness.WaitForAsync(
+            () =>
+            {
+                _h.Time.Advance(_h.ProxyOptions.ListenRetryInterval);
+                return _h.Listening("web");
+            },
+            c => c?.IsTrue == true,
+            "service web listening once the holder let go");
+    }
+
+    [Fact]
+    public async Task Sync_UdpPort_ReportedAsNotProxied()
+    {
+        _h.Store.Create(new Service
+        {
+            Metadata = new ObjectMeta { Name = "dns", Namespace = "default" },
+            Spec = new ServiceSpec { Selector = new Dictionary<string, string> { ["app"] = "dns" }, Ports = [new ServicePort { Port = 53, Protocol = "UDP" }] },
+        });
+        _h.Start();
+
+        var condition = await _h.WaitForListeningAsync("dns", c => !c.IsTrue, "not listening");
+
+        Assert.Contains("port 53/UDP is not proxied: the service proxy handles TCP only", condition!.Message, StringComparison.Ordinal);
     }
 
     [Fact]
