@@ -47,6 +47,26 @@ public sealed class DockerServiceTests
     }
 
     [DockerFact]
+    public async Task Names_PodByItsNameAndServiceByItsClusterDomainName_ReachableFromAnotherPod()
+    {
+        await using var orchestrator = await DockerOrchestrator.StartAsync(app =>
+        {
+            var web = Web(app, 1);
+            app.AddService("web").SelectingPodsOf(web).WithPort(80, targetPort: 8080);
+            app.AddDeployment("client").WithImage(TestImage.Name).WithCommand("/bin/sleep", "600");
+        });
+        var web = Assert.Single(await WaitForWebAsync(orchestrator, 1));
+        var client = (await orchestrator.WaitForPodsAsync("the client runs", p => p.Any(x => x.Metadata.Name.StartsWith("client-", StringComparison.Ordinal) && x.Status.IsReady)))
+            .Single(p => p.Metadata.Name.StartsWith("client-", StringComparison.Ordinal));
+
+        var byPodName = await ExecAsync(orchestrator, client, "wget", "-q", "-O-", $"http://{web.Metadata.Name}:8080/");
+        var byServiceDomain = await ExecAsync(orchestrator, client, "wget", "-q", "-O-", "http://web.default.svc.cluster.local/");
+
+        Assert.Equal(web.Metadata.Name, byPodName.Trim());
+        Assert.Equal(web.Metadata.Name, byServiceDomain.Trim());
+    }
+
+    [DockerFact]
     public async Task Service_ReplicaKilledDuring200Requests_NoRequestLostOnTheStableHostPort()
     {
         await using var orchestrator = await DockerOrchestrator.StartAsync(app =>
