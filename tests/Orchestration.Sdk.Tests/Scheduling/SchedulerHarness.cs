@@ -15,9 +15,23 @@ internal sealed class SchedulerHarness : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _run;
 
-    public SchedulerHarness(SchedulerOptions? options = null, StoreOptions? storeOptions = null)
+    /// <summary>Starts the scheduler, after creating <paramref name="nodes"/> in the store.</summary>
+    /// <param name="options">The scheduler's options.</param>
+    /// <param name="storeOptions">The store's options.</param>
+    /// <param name="nodes">
+    /// Nodes that exist before the scheduler starts, so its first node list holds them all. The scheduler lists and
+    /// watches nodes and pods in two independent feeds (as kube-scheduler's informers), so a node created after it
+    /// started may reach it after pods created later: a test that asserts where pods land over several nodes passes
+    /// its nodes here.
+    /// </param>
+    public SchedulerHarness(SchedulerOptions? options = null, StoreOptions? storeOptions = null, IEnumerable<Node>? nodes = null)
     {
         Store = new ResourceStore(Time, Options.Create(storeOptions ?? new StoreOptions()));
+        foreach (var node in nodes ?? [])
+        {
+            Store.Create(node);
+        }
+
         Scheduler = new Scheduler(Store, Time, Options.Create(options ?? new SchedulerOptions()), NullLogger<Scheduler>.Instance);
         _run = Task.Run(() => Scheduler.RunAsync(_stopping.Token));
     }

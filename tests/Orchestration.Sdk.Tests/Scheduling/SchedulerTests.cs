@@ -10,10 +10,7 @@ public sealed class SchedulerTests
     [Fact]
     public async Task RunAsync_PendingPods_BindsEachAndSetsPodScheduled()
     {
-        await using var harness = new SchedulerHarness();
-        harness.Store.Create(Node("n1"));
-        harness.Store.Create(Node("n2"));
-
+        await using var harness = new SchedulerHarness(nodes: [Node("n1"), Node("n2")]);
         for (var i = 0; i < 4; i++)
         {
             harness.Store.Create(Pod($"p{i}", "1", "1Gi"));
@@ -33,11 +30,12 @@ public sealed class SchedulerTests
     [Fact]
     public async Task RunAsync_NoNodeFits_LeavesPodPendingWithKubernetesMessage()
     {
-        await using var harness = new SchedulerHarness();
-        harness.Store.Create(Node("small", memory: "1Gi"));
-        harness.Store.Create(Node("gpu", memory: "64Gi", taints: [TaintOf("dedicated", "gpu")]));
-        harness.Store.Create(Node("down", memory: "64Gi", ready: ConditionStatus.Unknown));
-
+        await using var harness = new SchedulerHarness(nodes:
+        [
+            Node("small", memory: "1Gi"),
+            Node("gpu", memory: "64Gi", taints: [TaintOf("dedicated", "gpu")]),
+            Node("down", memory: "64Gi", ready: ConditionStatus.Unknown),
+        ]);
         harness.Store.Create(Pod("big", "1", "2Gi"));
 
         var pod = await harness.WaitForUnschedulableAsync("big");
@@ -116,12 +114,9 @@ public sealed class SchedulerTests
     [Fact]
     public async Task RunAsync_ReplicasOfOneOwner_SpreadOverNodesEvenWhenBinPacking()
     {
-        await using var harness = new SchedulerHarness(new SchedulerOptions { ScoringStrategy = ScoringStrategy.MostAllocated });
-        for (var i = 0; i < 3; i++)
-        {
-            harness.Store.Create(Node($"n{i}"));
-        }
-
+        await using var harness = new SchedulerHarness(
+            new SchedulerOptions { ScoringStrategy = ScoringStrategy.MostAllocated },
+            nodes: Enumerable.Range(0, 3).Select(i => Node($"n{i}")));
         for (var i = 0; i < 6; i++)
         {
             harness.Store.Create(Pod($"web-{i}", "100m", "128Mi", owner: "web"));
@@ -154,7 +149,7 @@ public sealed class SchedulerTests
         await using var harness = new SchedulerHarness();
         var node = harness.Store.Create(Node("n1", memory: "1Gi"));
         harness.Store.Create(Pod("big", memory: "2Gi"));
-        var pending = await harness.WaitForUnschedulableAsync("big");
+        var pending = await harness.WaitForUnschedulableAsync("big", "0/1 nodes are available: 1 Insufficient memory.");
 
         // A label change is a node update that retries every unschedulable pod; the probe is queued after it.
         harness.Store.Update(node with { Metadata = node.Metadata with { Labels = Labels("zone=a") } });
@@ -170,7 +165,7 @@ public sealed class SchedulerTests
         await using var harness = new SchedulerHarness(new SchedulerOptions { UnschedulableRetryInterval = TimeSpan.FromMinutes(1) });
         harness.Store.Create(Node("n1", memory: "1Gi"));
         var pod = harness.Store.Create(Pod("big", memory: "2Gi"));
-        await harness.WaitForUnschedulableAsync("big");
+        await harness.WaitForUnschedulableAsync("big", "0/1 nodes are available: 1 Insufficient memory.");
 
         // Drop the condition behind the scheduler's back (a status write is not a change that retries the pod).
         harness.Store.UpdateStatus(harness.Get("big") with { Status = new PodStatus() });
@@ -187,10 +182,7 @@ public sealed class SchedulerTests
     [Fact]
     public async Task RunAsync_WatchFallsBehind_RelistsAndStillBindsEveryPod()
     {
-        await using var harness = new SchedulerHarness(storeOptions: new StoreOptions { WatcherBufferCapacity = 2 });
-        harness.Store.Create(Node("n1"));
-        harness.Store.Create(Node("n2"));
-
+        await using var harness = new SchedulerHarness(storeOptions: new StoreOptions { WatcherBufferCapacity = 2 }, nodes: [Node("n1"), Node("n2")]);
         for (var i = 0; i < 20; i++)
         {
             harness.Store.Create(Pod($"p{i}", "100m", "64Mi"));
