@@ -51,7 +51,10 @@ internal sealed partial class OrchestrationRunner(
         _stopping = new CancellationTokenSource();
         foreach (var component in services.GetServices<IClusterComponent>())
         {
-            _running.Add(RunComponentAsync(component, _stopping.Token));
+            // On the thread pool, not on the caller's synchronization context (a UI thread, a test framework's few
+            // threads): every component's code runs there up to its first ConfigureAwait(false) otherwise.
+            var token = _stopping.Token;
+            _running.Add(Task.Run(() => RunComponentAsync(component, token), CancellationToken.None));
         }
 
         await WaitForNodesAsync(nodeProvider, cancellationToken).ConfigureAwait(false);
@@ -118,7 +121,6 @@ internal sealed partial class OrchestrationRunner(
 
     private async Task RunComponentAsync(IClusterComponent component, CancellationToken ct)
     {
-        await Task.Yield();
         try
         {
             await component.RunAsync(ct).ConfigureAwait(false);
