@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Orchestration.Sdk.Client;
 using Orchestration.Sdk.Model;
 using Orchestration.Sdk.Runtime;
+using Orchestration.Sdk.Scheduling;
 using Orchestration.Sdk.Store;
 
 namespace Orchestration.Sdk.Hosting;
@@ -107,10 +108,18 @@ internal sealed partial class OrchestrationRunner(
                 var missing = expected.Where(n => store.Get<Node>(new ObjectKey(Node.KindName, string.Empty, n)) is not { Status.IsReady: true }).ToList();
                 if (missing.Count == 0)
                 {
-                    return;
+                    break;
                 }
 
                 await store.WaitForChangeAsync(version, timeout.Token).ConfigureAwait(false);
+            }
+
+            // The scheduler follows the store through its own feeds: wait until it has seen them Ready too (real time,
+            // a few milliseconds), so the first replicas spread over every node.
+            var scheduler = services.GetServices<IClusterComponent>().OfType<Scheduler>().FirstOrDefault();
+            while (scheduler is not null && !scheduler.SeesReady(expected))
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(5), timeout.Token).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)

@@ -29,6 +29,8 @@ internal sealed partial class Scheduler : IClusterComponent
     private readonly SchedulingQueue _queue = new();
     private bool _nodesSynced;
     private bool _podsSynced;
+    private bool _nodesChanged;
+    private volatile HashSet<string> _readyNodes = [];
 
     public Scheduler(ResourceStore store, TimeProvider time, IOptions<SchedulerOptions> options, ILogger<Scheduler> logger)
     {
@@ -48,6 +50,13 @@ internal sealed partial class Scheduler : IClusterComponent
     }
 
     public string Name => "scheduler";
+
+    /// <summary>
+    /// Whether the scheduler's own view (not only the store) has every one of <paramref name="nodes"/> Ready. The
+    /// runner waits for this before applying the declaration: the node and pod feeds are independent, as
+    /// kube-scheduler's informers, so pods created right after the nodes could otherwise all land on the nodes seen first.
+    /// </summary>
+    internal bool SeesReady(IEnumerable<string> nodes) => nodes.All(_readyNodes.Contains);
 
     public async Task RunAsync(CancellationToken stoppingToken)
     {
@@ -88,6 +97,21 @@ internal sealed partial class Scheduler : IClusterComponent
             while (reader.TryRead(out var item))
             {
                 Apply(item);
+            }
+
+            if (_nodesChanged)
+            {
+                _nodesChanged = false;
+                var ready = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var info in _cache.Nodes)
+                {
+                    if (info.Node is { Status.IsReady: true })
+                    {
+                        ready.Add(info.Name);
+                    }
+                }
+
+                _readyNodes = ready;
             }
 
             if (_nodesSynced && _podsSynced && _queue.TryPop(out var record))
@@ -151,6 +175,7 @@ internal sealed partial class Scheduler : IClusterComponent
                 ApplyChange(item.Change!);
                 break;
             case SchedulerEventKind.Relisted when item.ResourceKind == Node.KindName:
+                _nodesChanged = true;
                 if (_cache.ReplaceNodes(item.Items!.Cast<Node>().ToList()))
                 {
                     MoveToActive(resourcesOnly: false, "NodeList");
@@ -184,9 +209,11 @@ internal sealed partial class Scheduler : IClusterComponent
                 ApplyPod(pod);
                 break;
             case Node node when e.Type == WatchEventType.Deleted:
+                _nodesChanged = true;
                 _cache.RemoveNode(node.Metadata.Name);
                 break;
             case Node node:
+                _nodesChanged = true;
                 if (_cache.UpsertNode(node))
                 {
                     MoveToActive(resourcesOnly: false, e.Type == WatchEventType.Added ? "NodeAdd" : "NodeUpdate");

@@ -1,3 +1,6 @@
+using Orchestration.Sdk.Scheduling;
+using Orchestration.Sdk.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Orchestration.Sdk.Declaration;
 using Orchestration.Sdk.Model;
@@ -21,6 +24,20 @@ public class TestClusterTests
         Assert.Equal(3, pods.Select(p => p.Spec.NodeName).Distinct().Count());
         Assert.All(pods, p => Assert.Equal(PodPhase.Running, p.Status.Phase));
         Assert.All(pods, p => Assert.NotNull(p.Status.PodIP));
+    }
+
+    [Fact]
+    public async Task StartAsync_Returns_SchedulerAlreadySeesEveryNodeReady()
+    {
+        await using var cluster = await TestCluster.StartAsync(app => Web(app), time: new FakeTimeProvider());
+
+        // The declaration is applied only once the scheduler's own feed (not only the store) has every node Ready,
+        // so the first replicas can spread over all of them.
+        var scheduler = cluster.Services.GetServices<IClusterComponent>().OfType<Scheduler>().Single();
+        var nodes = cluster.Nodes.Nodes.Select(n => n.Name).ToList();
+        Assert.Equal(3, nodes.Count);
+        Assert.True(scheduler.SeesReady(nodes));
+        Assert.False(scheduler.SeesReady(["no-such-node"]));
     }
 
     [Fact]
