@@ -111,8 +111,8 @@ internal sealed partial class HorizontalPodAutoscalerController(
                 var message = $"the HPA was unable to compute the replica count: {failed.Error}";
                 Warn(hpa, now, failed.ErrorReason!, message);
                 conditions = conditions.Set(new Condition(AutoscalerConditions.ScalingActive, ConditionStatus.False, failed.ErrorReason, message, now));
-                WriteStatus(key, status with { CurrentReplicas = current, CurrentMetrics = currentMetrics, Conditions = conditions });
                 AutoscalerMetrics.Record(key.Namespace, key.Name, current, status.DesiredReplicas);
+                WriteStatus(key, status with { CurrentReplicas = current, CurrentMetrics = currentMetrics, Conditions = conditions });
                 return;
             }
 
@@ -151,8 +151,9 @@ internal sealed partial class HorizontalPodAutoscalerController(
             AutoscalerLog.Rescaled(Logger, key.Name, text);
         }
 
-        WriteStatus(key, status with { Conditions = conditions });
+        // Metrics first: whoever sees the status (a dashboard, a test) then also sees the measurement of this sync.
         AutoscalerMetrics.Record(key.Namespace, key.Name, current, desired);
+        WriteStatus(key, status with { Conditions = conditions });
     }
 
     private async Task<List<MetricResult>> EvaluateAsync(HorizontalPodAutoscaler hpa, Deployment deployment, IReadOnlyList<Pod> pods, int current, CancellationToken ct)
