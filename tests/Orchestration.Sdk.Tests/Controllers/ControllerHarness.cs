@@ -67,10 +67,18 @@ internal sealed class ControllerHarness : IAsyncDisposable
             }
             catch (OperationCanceledException)
             {
-                throw new TimeoutException($"timed out waiting until {what}");
+                throw new TimeoutException($"timed out waiting until {what}; last seen at store version {Store.Version}:\n" + Describe());
             }
         }
     }
+
+    /// <summary>Every deployment, ReplicaSet and pod with its owners and deletion state, for timeout messages.</summary>
+    public string Describe() => string.Join('\n',
+        Store.List<Deployment>(Deployment.KindName).Items.Select(d => $"  deployment {d.Metadata.Name} uid={d.Metadata.Uid} deleting={d.Metadata.DeletionTimestamp is not null}")
+            .Concat(Store.List<ReplicaSet>(ReplicaSet.KindName).Items.Select(r =>
+                $"  replicaset {r.Metadata.Name} spec={r.Spec.Replicas} owners={string.Join(',', r.Metadata.OwnerReferences.Select(o => $"{o.Kind}/{o.Name}/{o.Uid}"))} rv={r.Metadata.ResourceVersion}"))
+            .Concat(Store.List<Pod>(Pod.KindName).Items.Select(p =>
+                $"  pod {p.Metadata.Name} node={p.Spec.NodeName} deleting={p.IsTerminating()} owners={string.Join(',', p.Metadata.OwnerReferences.Select(o => $"{o.Kind}/{o.Name}/{o.Uid}"))} rv={p.Metadata.ResourceVersion}")));
 
     /// <summary>Plays scheduler and node agent: binds every pending pod and marks it running and ready.</summary>
     public void MakeAllPodsReady(string node = "n1")

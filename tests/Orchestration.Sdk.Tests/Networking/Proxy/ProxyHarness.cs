@@ -41,13 +41,22 @@ internal sealed class ProxyHarness : IAsyncDisposable
     public ServiceProxy Proxy { get; }
 
     /// <summary>A port nobody listens on right now (bound to port 0 and released).</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, bool> HandedOut = new();
+
+    /// <summary>A port free now and never handed out before in this process (the kernel may give a just-freed port again).</summary>
     public static int FreePort(string address = ServiceAddress)
     {
-        var probe = new TcpListener(IPAddress.Parse(address), 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        return port;
+        while (true)
+        {
+            var probe = new TcpListener(IPAddress.Parse(address), 0);
+            probe.Start();
+            var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+            probe.Stop();
+            if (HandedOut.TryAdd(port, true))
+            {
+                return port;
+            }
+        }
     }
 
     public void Start() => _running = Proxy.RunAsync(_stop.Token);
