@@ -216,17 +216,7 @@ internal sealed partial class EndpointsController(
         SetServiceCondition(service.Key, condition);
     }
 
-    private void SetServiceCondition(ObjectKey key, Condition condition) =>
-        Store.Mutate<Service>(key, s =>
-        {
-            var existing = s.Status.Conditions.Find(condition.Type);
-            if (existing is not null && existing.Status == condition.Status && existing.Reason == condition.Reason && existing.Message == condition.Message)
-            {
-                return s;
-            }
-
-            return s with { Status = s.Status with { Conditions = s.Status.Conditions.Set(condition) } };
-        }, statusOnly: true);
+    private void SetServiceCondition(ObjectKey key, Condition condition) => ServiceConditions.Set(Store, key, condition);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Service {Service}: cluster IP {ClusterIP}")]
     private static partial void LogAllocated(ILogger logger, string service, string clusterIP);
