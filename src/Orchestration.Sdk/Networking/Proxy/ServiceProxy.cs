@@ -44,10 +44,20 @@ internal sealed class ServiceProxy(
         ServiceAddress = address;
         try
         {
+            var serviceAddress = IPAddress.Parse(address);
+            var complete = false;
+            (long, int, long, int) synced = default;
             while (true)
             {
+                // Any store change wakes the loop (pods change all the time); only services and endpoints matter here.
                 var version = store.Version;
-                var complete = await SyncAsync(IPAddress.Parse(address), stoppingToken).ConfigureAwait(false);
+                var seen = ServicesAndEndpoints();
+                if (!complete || seen != synced)
+                {
+                    complete = await SyncAsync(serviceAddress, stoppingToken).ConfigureAwait(false);
+                    synced = seen;
+                }
+
                 await WaitForChangeAsync(version, complete ? null : _options.ListenRetryInterval, stoppingToken).ConfigureAwait(false);
             }
         }
@@ -106,6 +116,16 @@ internal sealed class ServiceProxy(
                 await Task.Delay(AddressRetryDelay, time, ct).ConfigureAwait(false);
             }
         }
+    }
+
+    /// <summary>Changes whenever a service or an endpoints object is created, updated or deleted.</summary>
+    private (long, int, long, int) ServicesAndEndpoints()
+    {
+        var services = store.List<Service>(Service.KindName).Items;
+        var endpoints = store.List<Endpoints>(Endpoints.KindName).Items;
+        return (
+            services.Count == 0 ? 0 : services.Max(s => s.Metadata.ResourceVersion), services.Count,
+            endpoints.Count == 0 ? 0 : endpoints.Max(e => e.Metadata.ResourceVersion), endpoints.Count);
     }
 
     /// <summary>Waits for the next store change, or at most <paramref name="retry"/> when something is left to retry.</summary>
@@ -236,12 +256,6 @@ internal sealed class ServiceProxy(
         var condition = failures is null
             ? new Condition(ServiceConditionType.Listening, ConditionStatus.True, ServiceConditionType.ListeningReason, null, time.GetUtcNow())
             : new Condition(ServiceConditionType.Listening, ConditionStatus.False, ServiceConditionType.PortInUseReason, string.Join("; ", failures), time.GetUtcNow());
-        store.Mutate<Service>(key, s =>
-        {
-            var existing = s.Status.Conditions.Find(condition.Type);
-            return existing is not null && existing.Status == condition.Status && existing.Reason == condition.Reason && existing.Message == condition.Message
-                ? s
-                : s with { Status = s.Status with { Conditions = s.Status.Conditions.Set(condition) } };
-        }, statusOnly: true);
+        ServiceConditions.Set(store, key, condition);
     }
 }
