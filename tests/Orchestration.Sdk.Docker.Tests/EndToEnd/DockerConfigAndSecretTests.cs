@@ -47,33 +47,17 @@ public sealed class DockerConfigAndSecretTests
 
         await orchestrator.Client.DeleteAsync<Deployment>("web");
         await orchestrator.WaitForPodsAsync("the web pod is gone", p => p.Count == 0);
-        await WaitUntilAsync("the file volumes are gone", async () => (await DockerFileTests.VolumesAsync(orchestrator.Runtime, orchestrator.AppName)).Count == 0);
+        await Poll.UntilAsync("the file volumes are gone", async () => (await DockerFileTests.VolumesAsync(orchestrator.Runtime, orchestrator.AppName)).Count == 0);
     }
 
     private static async Task<string> WaitForLogAsync(DockerOrchestrator orchestrator, string pod, string text)
     {
         var logs = string.Empty;
-        await WaitUntilAsync($"'{text}' is in the logs", async () =>
+        await Poll.UntilAsync($"'{text}' is in the logs", async () =>
         {
             logs = await orchestrator.Client.GetLogsAsync(pod);
             return logs.Contains(text, StringComparison.Ordinal);
         });
         return logs;
-    }
-
-    private static async Task WaitUntilAsync(string description, Func<Task<bool>> condition)
-    {
-        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (!limit.IsCancellationRequested)
-        {
-            if (await condition())
-            {
-                return;
-            }
-
-            await Task.Delay(100, CancellationToken.None);
-        }
-
-        throw new TimeoutException("timed out waiting until " + description);
     }
 }

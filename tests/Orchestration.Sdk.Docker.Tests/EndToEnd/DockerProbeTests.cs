@@ -78,7 +78,7 @@ public sealed class DockerProbeTests
         var name = pod.Metadata.Name;
 
         // httpd -v logs each request: the probes reach it on the pod IP and get 404 while the page is missing.
-        await WaitForAsync("two probes got 404", async () => Count(await orchestrator.Client.GetLogsAsync(name), "response:404") >= 2);
+        await Poll.UntilAsync("two probes got 404", async () => Count(await orchestrator.Client.GetLogsAsync(name), "response:404") >= 2);
         Assert.False(IsReady(Assert.Single(await orchestrator.PodsAsync())));
 
         await ExecAsync(orchestrator, pod.Status.ContainerStatuses[0].ContainerId!, "/bin/sh", "-c", "echo ok > /www/ready.html");
@@ -103,13 +103,13 @@ public sealed class DockerProbeTests
             await DockerLogReader.ReadToEndAsync(stream, CancellationToken.None);
         }
 
-        await WaitForAsync($"exec {string.Join(' ', command)} exits 0", async () =>
+        await Poll.UntilAsync($"exec {string.Join(' ', command)} exits 0", async () =>
             await exec.InspectContainerExecAsync(created.ID) is { Running: false } done && (done.ExitCode == 0 ? true : throw new InvalidOperationException($"exit {done.ExitCode}")));
     }
 
     /// <summary>Waits until the engine reports <paramref name="count"/> execs (probes) in the container that exited 0 or not.</summary>
     private static Task WaitForExecsAsync(DockerOrchestrator orchestrator, string containerId, int count, bool succeeded) =>
-        WaitForAsync($"{count} execs in {containerId} exited {(succeeded ? "0" : "non-zero")}", async () =>
+        Poll.UntilAsync($"{count} execs in {containerId} exited {(succeeded ? "0" : "non-zero")}", async () =>
             (await ExecExitCodesAsync(orchestrator, containerId)).Count(code => (code == "0") == succeeded) >= count);
 
     /// <summary>The exit codes of the execs that ended in the container so far, from the engine's event history.</summary>
@@ -127,20 +127,6 @@ public sealed class DockerProbeTests
             collected,
             CancellationToken.None);
         return collected.Codes;
-    }
-
-    private static async Task WaitForAsync(string description, Func<Task<bool>> condition)
-    {
-        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (!await condition())
-        {
-            if (limit.IsCancellationRequested)
-            {
-                throw new TimeoutException("timed out waiting until " + description);
-            }
-
-            await Task.Delay(100, CancellationToken.None);
-        }
     }
 
     /// <summary>Collects exec_die exit codes synchronously as the event stream delivers them.</summary>

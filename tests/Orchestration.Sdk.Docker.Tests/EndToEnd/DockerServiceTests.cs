@@ -28,14 +28,13 @@ public sealed class DockerServiceTests
         var hostNames = webPods.Select(p => p.Metadata.Name).ToHashSet();
 
         var client = (await orchestrator.PodsAsync()).Single(p => p.Metadata.Name.StartsWith("client-", StringComparison.Ordinal));
-        var seen = new HashSet<string>();
-        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (!hostNames.IsSubsetOf(seen) && !limit.IsCancellationRequested)
-        {
-            var logs = await orchestrator.Client.GetLogsAsync(client.Metadata.Name);
-            seen = logs.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet();
-            await Task.Delay(200, CancellationToken.None);
-        }
+        var seen = await Poll.UntilAsync(
+            "the client heard from every web pod",
+            async () => (await orchestrator.Client.GetLogsAsync(client.Metadata.Name))
+                .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(),
+            hostNames.IsSubsetOf,
+            interval: TimeSpan.FromMilliseconds(200),
+            describe: answers => $"answers {string.Join(", ", answers)}; web pods {string.Join(", ", hostNames)}");
 
         Assert.True(hostNames.IsSubsetOf(seen), $"answers seen by the client: {string.Join(", ", seen)}; web pods: {string.Join(", ", hostNames)}");
         var service = await orchestrator.Client.GetAsync<Service>("web");
@@ -154,13 +153,11 @@ public sealed class DockerServiceTests
         await orchestrator.Client.ApplyAsync(late);
 
         var gateway = await orchestrator.Runtime.GetNetworkGatewayAsync(CancellationToken.None);
-        string hosts = string.Empty;
-        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        while (!limit.IsCancellationRequested && !hosts.Contains("late.default.svc.cluster.local", StringComparison.Ordinal))
-        {
-            hosts = await ExecAsync(orchestrator, client, "cat", "/etc/hosts");
-            await Task.Delay(100, CancellationToken.None);
-        }
+        var hosts = await Poll.UntilAsync(
+            "the client's hosts file names the late service",
+            () => ExecAsync(orchestrator, client, "cat", "/etc/hosts"),
+            h => h.Contains("late.default.svc.cluster.local", StringComparison.Ordinal),
+            TimeSpan.FromSeconds(20));
 
         Assert.Contains($"{gateway}\tlate late.default late.default.svc late.default.svc.cluster.local", hosts, StringComparison.Ordinal);
         Assert.Contains(client.Metadata.Name, hosts, StringComparison.Ordinal); // the pod's own name survives the rewrite
@@ -172,12 +169,14 @@ public sealed class DockerServiceTests
             .WithReadinessProbe(httpGet: "/", port: 8080, periodSeconds: 1)
             .WithReplicas(replicas);
 
-    private static Task<IReadOnlyList<Pod>> WaitForWebAsync(DockerOrchestrator orchestrator, int count) =>
-        orchestrator.WaitForPodsAsync(
+    private static async Task<IReadOnlyList<Pod>> WaitForWebAsync(DockerOrchestrator orchestrator, int count)
+    {
+        var pods = await orchestrator.WaitForPodsAsync(
             $"{count} web pods are ready",
             p => p.Count(x => x.Metadata.Name.StartsWith("web-", StringComparison.Ordinal) && x.Status.IsReady) == count,
-            TimeSpan.FromSeconds(60))
-        .ContinueWith(t => (IReadOnlyList<Pod>)[.. t.Result.Where(x => x.Metadata.Name.StartsWith("web-", StringComparison.Ordinal))], TaskScheduler.Default);
+            TimeSpan.FromSeconds(60));
+        return [.. pods.Where(x => x.Metadata.Name.StartsWith("web-", StringComparison.Ordinal))];
+    }
 
     private static async Task<string> ExecAsync(DockerOrchestrator orchestrator, Pod pod, params string[] command)
     {
@@ -186,21 +185,10 @@ public sealed class DockerServiceTests
         return output;
     }
 
-    private static async Task<Condition> WaitForConditionAsync(DockerOrchestrator orchestrator, string service, Func<Condition, bool> condition)
-    {
-        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        Condition? last = null;
-        while (!limit.IsCancellationRequested)
-        {
-            last = (await orchestrator.Client.GetAsync<Service>(service))?.Status.Conditions.Find(ServiceConditionType.Listening);
-            if (last is not null && condition(last))
-            {
-                return last;
-            }
-
-            await Task.Delay(100, CancellationToken.None);
-        }
-
-        throw new TimeoutException($"service {service}: Listening condition last seen {last}");
-    }
+    private static async Task<Condition> WaitForConditionAsync(DockerOrchestrator orchestrator, string service, Func<Condition, bool> condition) =>
+        (await Poll.UntilAsync(
+            $"service {service}'s Listening condition matches",
+            async () => (await orchestrator.Client.GetAsync<Service>(service))?.Status.Conditions.Find(ServiceConditionType.Listening),
+            c => c is not null && condition(c),
+            TimeSpan.FromSeconds(20)))!;
 }

@@ -130,19 +130,12 @@ public sealed class DockerContainerLifecycleTests
         Assert.Equal(RuntimeContainerState.Created, (await test.Runtime.InspectContainerAsync(second, CancellationToken.None))?.State);
     }
 
-    private static async Task WaitForLogAsync(DockerTestRuntime test, string id, string text)
-    {
-        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        while (true)
-        {
-            var container = await test.Runtime.InspectContainerAsync(id, CancellationToken.None);
-            if (container?.State == RuntimeContainerState.Running
-                && (await test.Runtime.GetLogsAsync(id, CancellationToken.None)).Contains(text, StringComparison.Ordinal))
-            {
-                return; // The script prints after it has set its trap.
-            }
-
-            await Task.Delay(50, limit.Token);
-        }
-    }
+    // The script prints after it has set its trap.
+    private static Task WaitForLogAsync(DockerTestRuntime test, string id, string text) =>
+        Poll.UntilAsync(
+            $"container {id} runs and has logged '{text}'",
+            async () => (await test.Runtime.InspectContainerAsync(id, CancellationToken.None))?.State == RuntimeContainerState.Running
+                && (await test.Runtime.GetLogsAsync(id, CancellationToken.None)).Contains(text, StringComparison.Ordinal),
+            TimeSpan.FromSeconds(10),
+            TimeSpan.FromMilliseconds(50));
 }

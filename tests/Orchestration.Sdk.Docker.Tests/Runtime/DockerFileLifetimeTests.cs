@@ -55,11 +55,7 @@ public sealed class DockerFileLifetimeTests
 
         await next.Runtime.UpdateFilesAsync(app, [File("/etc/app/mode", "green")], CancellationToken.None);
 
-        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-        while (!(await next.Runtime.GetLogsAsync(app, CancellationToken.None)).Contains("mode=green", StringComparison.Ordinal))
-        {
-            await Task.Delay(50, limit.Token);
-        }
+        await next.WaitForLogAsync(app, "mode=green");
     }
 
     private static ContainerFile File(string path, string content) => new() { Path = path, Content = Encoding.UTF8.GetBytes(content) };

@@ -34,7 +34,7 @@ public sealed class DockerFileTests
         };
 
         var id = await test.RunAsync(request);
-        var logs = await WaitForLogAsync(test, id, "END");
+        var logs = await test.WaitForLogAsync(id, "END");
 
         Assert.Contains("mode: -r--------    1 0        0", logs, StringComparison.Ordinal);
         Assert.Contains("content: " + Secret, logs, StringComparison.Ordinal);
@@ -78,12 +78,12 @@ public sealed class DockerFileTests
             Files = [ConfigFile("/etc/web/mode", "blue"), ConfigFile("/etc/web/old", "x")],
         };
         var id = await test.RunAsync(request);
-        await WaitForLogAsync(test, id, "mode=blue old=x extra=none");
+        await test.WaitForLogAsync(id, "mode=blue old=x extra=none");
         var startedAt = (await test.Runtime.InspectContainerAsync(id, CancellationToken.None))!.StartedAt;
 
         await test.Runtime.UpdateFilesAsync(id, [ConfigFile("/etc/web/extra", "y"), ConfigFile("/etc/web/mode", "green")], CancellationToken.None);
 
-        await WaitForLogAsync(test, id, "mode=green old=none extra=y");
+        await test.WaitForLogAsync(id, "mode=green old=none extra=y");
         var after = await test.Runtime.InspectContainerAsync(id, CancellationToken.None);
         Assert.Equal(RuntimeContainerState.Running, after!.State);
         Assert.Equal(startedAt, after.StartedAt);
@@ -120,7 +120,7 @@ public sealed class DockerFileTests
 
         var id = await test.RunAsync(request);
 
-        var logs = await WaitForLogAsync(test, id, "END");
+        var logs = await test.WaitForLogAsync(id, "END");
         Assert.Contains("page.html", logs, StringComparison.Ordinal);
         Assert.DoesNotContain("index.html", logs, StringComparison.Ordinal);
     }
@@ -137,24 +137,6 @@ public sealed class DockerFileTests
     }
 
     private static ContainerFile ConfigFile(string path, string content) => new() { Path = path, Content = Encoding.UTF8.GetBytes(content) };
-
-    private static async Task<string> WaitForLogAsync(DockerTestRuntime test, string id, string text)
-    {
-        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-        var logs = string.Empty;
-        while (!limit.IsCancellationRequested)
-        {
-            logs = await test.Runtime.GetLogsAsync(id, CancellationToken.None);
-            if (logs.Contains(text, StringComparison.Ordinal))
-            {
-                return logs;
-            }
-
-            await Task.Delay(50, CancellationToken.None);
-        }
-
-        throw new TimeoutException($"'{text}' did not appear in the logs of {id}:\n{logs}");
-    }
 
     /// <summary>Files named <paramref name="name"/> under <paramref name="root"/> on its own filesystem (other mounts skipped).</summary>
     private static List<string> FilesOnDisk(string root, HashSet<string> mountPoints, string name)

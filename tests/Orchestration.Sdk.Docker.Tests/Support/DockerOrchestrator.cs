@@ -71,23 +71,8 @@ internal sealed class DockerOrchestrator : IAsyncDisposable
     public async Task<IReadOnlyList<Pod>> PodsAsync() => await Client.ListAsync<Pod>();
 
     /// <summary>Polls the pods (real time, bounded) until <paramref name="condition"/> holds; reports what it last saw.</summary>
-    public async Task<IReadOnlyList<Pod>> WaitForPodsAsync(string description, Func<IReadOnlyList<Pod>, bool> condition, TimeSpan? timeout = null)
-    {
-        using var limit = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
-        IReadOnlyList<Pod> pods = [];
-        while (!limit.IsCancellationRequested)
-        {
-            pods = await PodsAsync();
-            if (condition(pods))
-            {
-                return pods;
-            }
-
-            await Task.Delay(100, CancellationToken.None);
-        }
-
-        throw new TimeoutException($"timed out waiting until {description}; last seen:\n" + Describe(pods));
-    }
+    public Task<IReadOnlyList<Pod>> WaitForPodsAsync(string description, Func<IReadOnlyList<Pod>, bool> condition, TimeSpan? timeout = null) =>
+        Poll.UntilAsync(description, PodsAsync, condition, timeout, describe: pods => "\n" + Describe(pods));
 
     /// <summary>The app's containers in the engine (sandboxes excluded), straight from the runtime.</summary>
     public Task<IReadOnlyList<RuntimeContainer>> ContainersAsync() =>

@@ -69,24 +69,23 @@ internal sealed class DockerTestRuntime : IAsyncDisposable
         return id;
     }
 
+    /// <summary>Polls the container's logs until they contain <paramref name="text"/> (real time, bounded); returns them.</summary>
+    public Task<string> WaitForLogAsync(string containerId, string text, TimeSpan? timeout = null) =>
+        Poll.UntilAsync(
+            $"'{text}' is in the logs of {containerId}",
+            () => Runtime.GetLogsAsync(containerId, CancellationToken.None),
+            logs => logs.Contains(text, StringComparison.Ordinal),
+            timeout ?? TimeSpan.FromSeconds(15),
+            TimeSpan.FromMilliseconds(50));
+
     /// <summary>Polls until the container has exited (real time, bounded).</summary>
-    public async Task<RuntimeContainer> WaitForExitAsync(string containerId, TimeSpan? timeout = null)
-    {
-        using var limit = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(15));
-        RuntimeContainer? last = null;
-        while (!limit.IsCancellationRequested)
-        {
-            last = await Runtime.InspectContainerAsync(containerId, CancellationToken.None);
-            if (last is { State: RuntimeContainerState.Exited })
-            {
-                return last;
-            }
-
-            await Task.Delay(50, CancellationToken.None);
-        }
-
-        throw new TimeoutException($"container {containerId} did not exit; last seen: {last}");
-    }
+    public async Task<RuntimeContainer> WaitForExitAsync(string containerId, TimeSpan? timeout = null) =>
+        (await Poll.UntilAsync(
+            $"container {containerId} exited",
+            () => Runtime.InspectContainerAsync(containerId, CancellationToken.None),
+            c => c is { State: RuntimeContainerState.Exited },
+            timeout ?? TimeSpan.FromSeconds(15),
+            TimeSpan.FromMilliseconds(50)))!;
 
     public ValueTask DisposeAsync() => Runtime.DisposeAsync();
 }
