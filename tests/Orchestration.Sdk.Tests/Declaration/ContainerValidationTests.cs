@@ -173,21 +173,15 @@ public class ContainerValidationTests
 
         var errors = app.Validate();
 
-        Assert.True(expected.SequenceEqual(errors.Select(e => e.ToString())), $"{problem}:\n{string.Join("\n", errors)}");
+        ValidationAssert.ReportsExactly(problem, errors, expected);
     }
 
     [Theory]
     [MemberData(nameof(BadDeclarations))]
     public void Build_BadDeclaration_ThrowsWithTheSameErrors(string problem, Action<AppDeclaration> declare, string[] expected)
     {
-        var app = new AppDeclaration();
-        declare(app);
-
-        var ex = Assert.Throws<DeclarationValidationException>(() => app.Build());
-
-        Assert.Equal(expected, ex.Errors.Select(e => e.ToString()));
-        Assert.All(expected, line => Assert.Contains("\n" + line, ex.Message, StringComparison.Ordinal));
         Assert.NotEmpty(problem);
+        ValidationAssert.BuildThrowsExactly(declare, expected);
     }
 
     [Fact]

@@ -103,7 +103,7 @@ public class ResourceValidatorTests
     {
         var errors = ResourceValidator.Validate(resource);
 
-        Assert.True(expected.SequenceEqual(errors.Select(e => e.ToString())), $"{problem}:\n{string.Join("\n", errors)}");
+        ValidationAssert.ReportsExactly(problem, errors, expected);
     }
 
     public static TheoryData<Resource> ValidObjects => new()

@@ -1,5 +1,6 @@
 using Orchestration.Sdk.Declaration;
 using Orchestration.Sdk.Model;
+using Orchestration.Sdk.Tests.Declaration;
 
 namespace Orchestration.Sdk.Tests.Runtime.Probes;
 
@@ -89,7 +90,7 @@ public class ProbeValidationTests
 
         var errors = app.Validate();
 
-        Assert.True(expected.SequenceEqual(errors.Select(e => e.ToString())), $"{problem}:\n{string.Join("\n", errors)}");
+        ValidationAssert.ReportsExactly(problem, errors, expected);
     }
 
     [Fact]
