@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Orchestration.Sdk.Configuration;
+using Orchestration.Sdk.Model;
 
 namespace Orchestration.Sdk.Declaration;
 
@@ -26,6 +27,17 @@ public abstract class ConfigDataBuilder<TBuilder>
     private protected ConfigDataRecorder Recorder { get; } = new();
 
     private TBuilder Self => (TBuilder)this;
+
+    /// <summary>The recorded data, validated under <c>kind[name].data</c>, and the object's metadata.</summary>
+    private protected (Dictionary<string, byte[]> Data, ObjectMeta Metadata) BuildParts(string kind, DeclarationContext context) =>
+    (
+        Recorder.Build(FieldPath.Of(kind, Name).Child("data"), context.Errors),
+        new ObjectMeta
+        {
+            Name = Name,
+            Namespace = context.Namespace,
+            Labels = new Dictionary<string, string>(Recorder.Labels, StringComparer.Ordinal),
+        });
 
     /// <summary>Adds the content of a file, read when the declaration is built.</summary>
     /// <param name="path">The file.</param>

@@ -30,17 +30,12 @@ public sealed class ConfigMapBuilder : ConfigDataBuilder<ConfigMapBuilder>, IRes
 
     IReadOnlyList<Resource> IResourceBuilder.Build(DeclarationContext context)
     {
-        var data = Recorder.Build(FieldPath.Of(ConfigMap.KindName, Name).Child("data"), context.Errors);
+        var (data, metadata) = BuildParts(ConfigMap.KindName, context);
         return
         [
             new ConfigMap
             {
-                Metadata = new ObjectMeta
-                {
-                    Name = Name,
-                    Namespace = context.Namespace,
-                    Labels = new Dictionary<string, string>(Recorder.Labels, StringComparer.Ordinal),
-                },
+                Metadata = metadata,
                 Data = data.ToDictionary(p => p.Key, p => Encoding.UTF8.GetString(p.Value), StringComparer.Ordinal),
             },
         ];

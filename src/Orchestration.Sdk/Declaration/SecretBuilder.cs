@@ -52,17 +52,12 @@ public sealed class SecretBuilder : ConfigDataBuilder<SecretBuilder>, IResourceB
 
     IReadOnlyList<Resource> IResourceBuilder.Build(DeclarationContext context)
     {
-        var data = Recorder.Build(FieldPath.Of(Secret.KindName, Name).Child("data"), context.Errors);
+        var (data, metadata) = BuildParts(Secret.KindName, context);
         return
         [
             new Secret
             {
-                Metadata = new ObjectMeta
-                {
-                    Name = Name,
-                    Namespace = context.Namespace,
-                    Labels = new Dictionary<string, string>(Recorder.Labels, StringComparer.Ordinal),
-                },
+                Metadata = metadata,
                 Type = _type,
                 Data = data.ToDictionary(p => p.Key, p => SecretValue.FromBytes(p.Value), StringComparer.Ordinal),
             },
