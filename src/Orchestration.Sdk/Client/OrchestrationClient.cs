@@ -110,10 +110,7 @@ internal sealed class OrchestrationClient(ResourceStore store, TimeProvider time
                     return store.Create(resource);
                 }
 
-                var kept = resource is Networking.Service service && current is Networking.Service existing
-                    ? (T)(Resource)Networking.ServiceApply.KeepAllocated(service, existing)
-                    : resource;
-                var merged = (T)kept.WithMetadata(current.Metadata with
+                var merged = (T)resource.KeepAllocatedFrom(current).WithMetadata(current.Metadata with
                 {
                     Labels = resource.Metadata.Labels,
                     Annotations = resource.Metadata.Annotations,
