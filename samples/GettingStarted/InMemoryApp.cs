@@ -7,6 +7,7 @@ using Orchestration.Sdk.Client;
 using Orchestration.Sdk.Declaration;
 using Orchestration.Sdk.Networking;
 using Orchestration.Sdk.Runtime;
+using Orchestration.Sdk.Runtime.InMemory;
 
 namespace GettingStarted;
 

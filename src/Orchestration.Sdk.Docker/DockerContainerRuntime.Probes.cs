@@ -4,6 +4,7 @@ using Docker.DotNet;
 using Docker.DotNet.Models;
 using Orchestration.Sdk.Model;
 using Orchestration.Sdk.Runtime;
+using Orchestration.Sdk.Runtime.Probes;
 
 namespace Orchestration.Sdk.Docker;
 

@@ -7,7 +7,9 @@ using Orchestration.Sdk.Docker.Metrics;
 using Orchestration.Sdk.Hosting;
 using Orchestration.Sdk.Runtime;
 using Orchestration.Sdk.Store;
+using Orchestration.Sdk.Runtime.NodeAgents;
 
+#pragma warning disable IDE0130 // DI registration extensions live in the namespace of IServiceCollection, by convention.
 namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Runs the orchestrator's pods as real containers on a Docker engine.</summary>

@@ -4,6 +4,7 @@ using Orchestration.Sdk.Hosting;
 using Orchestration.Sdk.Networking;
 using Orchestration.Sdk.Networking.Proxy;
 using Orchestration.Sdk.Runtime;
+using Orchestration.Sdk.Runtime.NodeAgents;
 
 namespace Orchestration.Sdk.Docker;
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.ServiceDiscovery;
 using Orchestration.Sdk.ServiceDiscovery;
 
+#pragma warning disable IDE0130 // DI registration extensions live in the namespace of IServiceCollection, by convention.
 namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Connects Microsoft.Extensions.ServiceDiscovery to the orchestrator's services.</summary>

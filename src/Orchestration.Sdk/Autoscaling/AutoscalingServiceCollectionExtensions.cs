@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orchestration.Sdk.Autoscaling;
 using Orchestration.Sdk.Hosting;
 
+#pragma warning disable IDE0130 // DI registration extensions live in the namespace of IServiceCollection, by convention.
 namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Registers the horizontal pod autoscaler and the host's custom metric sources.</summary>

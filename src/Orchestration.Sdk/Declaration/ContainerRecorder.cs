@@ -1,4 +1,5 @@
 using Orchestration.Sdk.Model;
+using Orchestration.Sdk.Runtime.Probes;
 
 namespace Orchestration.Sdk.Declaration;
 
@@ -44,13 +45,13 @@ internal sealed class ContainerRecorder
 
     public Probe? StartupProbe { get; private set; }
 
-    public void SetProbe(Runtime.ProbeKind kind, Probe probe)
+    public void SetProbe(Runtime.Probes.ProbeKind kind, Probe probe)
     {
         ArgumentNullException.ThrowIfNull(probe);
         switch (kind)
         {
-            case Runtime.ProbeKind.Liveness: LivenessProbe = probe; break;
-            case Runtime.ProbeKind.Readiness: ReadinessProbe = probe; break;
+            case Runtime.Probes.ProbeKind.Liveness: LivenessProbe = probe; break;
+            case Runtime.Probes.ProbeKind.Readiness: ReadinessProbe = probe; break;
             default: StartupProbe = probe; break;
         }
 

@@ -188,7 +188,7 @@ public abstract class ContainerSettings<TSelf>
     /// <returns>This builder.</returns>
     public TSelf WithLivenessProbe(Probe probe)
     {
-        Target.SetProbe(Runtime.ProbeKind.Liveness, probe);
+        Target.SetProbe(Runtime.Probes.ProbeKind.Liveness, probe);
         return (TSelf)this;
     }
 
@@ -208,7 +208,7 @@ public abstract class ContainerSettings<TSelf>
     /// <returns>This builder.</returns>
     public TSelf WithReadinessProbe(Probe probe)
     {
-        Target.SetProbe(Runtime.ProbeKind.Readiness, probe);
+        Target.SetProbe(Runtime.Probes.ProbeKind.Readiness, probe);
         return (TSelf)this;
     }
 
@@ -229,7 +229,7 @@ public abstract class ContainerSettings<TSelf>
     /// <returns>This builder.</returns>
     public TSelf WithStartupProbe(Probe probe)
     {
-        Target.SetProbe(Runtime.ProbeKind.Startup, probe);
+        Target.SetProbe(Runtime.Probes.ProbeKind.Startup, probe);
         return (TSelf)this;
     }
 

@@ -1,4 +1,5 @@
 using Orchestration.Sdk.Model;
+using Orchestration.Sdk.Runtime.Probes;
 
 namespace Orchestration.Sdk.Declaration;
 
@@ -39,7 +40,7 @@ internal static class PodSpecValidator
             var container = containers[i];
             var containerPath = path.Index(i);
             ContainerValidator.Validate(container, containerPath, errors);
-            Runtime.ProbeValidator.Validate(container, containerPath, errors);
+            Runtime.Probes.ProbeValidator.Validate(container, containerPath, errors);
             if (!string.IsNullOrEmpty(container.Name) && !names.Add(container.Name))
             {
                 errors.Add(FieldErrors.Duplicate(containerPath.Child("name"), container.Name));

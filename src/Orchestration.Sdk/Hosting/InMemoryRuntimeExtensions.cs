@@ -1,7 +1,9 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orchestration.Sdk.Hosting;
 using Orchestration.Sdk.Runtime;
+using Orchestration.Sdk.Runtime.InMemory;
 
+#pragma warning disable IDE0130 // DI registration extensions live in the namespace of IServiceCollection, by convention.
 namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Chooses the in-memory runtime: simulated nodes, for tests and demos.</summary>

@@ -10,7 +10,9 @@ using Orchestration.Sdk.Hosting;
 using Orchestration.Sdk.Runtime;
 using Orchestration.Sdk.Scheduling;
 using Orchestration.Sdk.Store;
+using Orchestration.Sdk.Runtime.NodeAgents;
 
+#pragma warning disable IDE0130 // DI registration extensions live in the namespace of IServiceCollection, by convention.
 namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Registers the orchestrator in a service collection.</summary>
@@ -45,7 +47,7 @@ public static class OrchestrationServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IClusterComponent, NodeLifecycleController>());
         services.AddAutoscaling();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IClusterComponent, Orchestration.Sdk.Networking.EndpointsController>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<Orchestration.Sdk.Runtime.IPodTerminationGate, Orchestration.Sdk.Networking.EndpointsDrainGate>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Orchestration.Sdk.Runtime.NodeAgents.IPodTerminationGate, Orchestration.Sdk.Networking.EndpointsDrainGate>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IClusterComponent, NodeAgentManager>(sp => sp.GetRequiredService<NodeAgentManager>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IClusterComponent, Orchestration.Sdk.Configuration.ConfigChangeWatcher>());
         services.TryAddSingleton<OrchestrationRunner>();

@@ -1,6 +1,7 @@
 using Orchestration.Sdk.Model;
 using Orchestration.Sdk.Runtime;
 using Orchestration.Sdk.Store;
+using Orchestration.Sdk.Runtime.NodeAgents;
 
 namespace Orchestration.Sdk.Networking;
 

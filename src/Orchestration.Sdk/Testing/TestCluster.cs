@@ -6,6 +6,7 @@ using Orchestration.Sdk.Hosting;
 using Orchestration.Sdk.Model;
 using Orchestration.Sdk.Runtime;
 using Orchestration.Sdk.Store;
+using Orchestration.Sdk.Runtime.InMemory;
 
 namespace Orchestration.Sdk.Testing;
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Orchestration.Sdk.Docker.Tests.Support;
 using Orchestration.Sdk.Model;
 using Orchestration.Sdk.Runtime;
+using Orchestration.Sdk.Runtime.Probes;
 
 namespace Orchestration.Sdk.Docker.Tests.Runtime;
 

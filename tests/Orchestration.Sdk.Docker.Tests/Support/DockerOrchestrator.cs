@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Orchestration.Sdk.Client;
 using Orchestration.Sdk.Model;
 using Orchestration.Sdk.Runtime;
+using Orchestration.Sdk.Runtime.NodeAgents;
 
 namespace Orchestration.Sdk.Docker.Tests.Support;
 

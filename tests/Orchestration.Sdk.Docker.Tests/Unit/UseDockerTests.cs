@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Orchestration.Sdk.Hosting;
 using Orchestration.Sdk.Model;
 using Orchestration.Sdk.Runtime;
+using Orchestration.Sdk.Runtime.NodeAgents;
 
 namespace Orchestration.Sdk.Docker.Tests.Unit;
 

@@ -5,6 +5,7 @@ using Orchestration.Sdk.Autoscaling;
 using Orchestration.Sdk.Controllers;
 using Orchestration.Sdk.Model;
 using Orchestration.Sdk.Store;
+using Orchestration.Sdk.Controllers.Engine;
 
 namespace Orchestration.Sdk.Tests.Autoscaling;
 

@@ -6,6 +6,7 @@ using Orchestration.Sdk.Controllers.GarbageCollection;
 using Orchestration.Sdk.Controllers.ReplicaSets;
 using Orchestration.Sdk.Model;
 using Orchestration.Sdk.Store;
+using Orchestration.Sdk.Controllers.Engine;
 
 namespace Orchestration.Sdk.Tests.Controllers;
 

@@ -2,6 +2,7 @@ using Orchestration.Sdk.Model;
 using Orchestration.Sdk.Networking;
 using Orchestration.Sdk.Runtime;
 using Orchestration.Sdk.Store;
+using Orchestration.Sdk.Runtime.Probes;
 
 namespace Orchestration.Sdk.Tests.Networking;
 

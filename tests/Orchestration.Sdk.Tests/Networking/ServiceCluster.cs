@@ -6,6 +6,7 @@ using Orchestration.Sdk.Networking;
 using Orchestration.Sdk.Runtime;
 using Orchestration.Sdk.Store;
 using Orchestration.Sdk.Testing;
+using Orchestration.Sdk.Runtime.NodeAgents;
 
 namespace Orchestration.Sdk.Tests.Networking;
 

@@ -7,6 +7,8 @@ using Orchestration.Sdk.Controllers.NodeLifecycle;
 using Orchestration.Sdk.Model;
 using Orchestration.Sdk.Runtime;
 using Orchestration.Sdk.Store;
+using Orchestration.Sdk.Runtime.NodeAgents;
+using Orchestration.Sdk.Runtime.InMemory;
 
 namespace Orchestration.Sdk.Tests.Runtime;
 

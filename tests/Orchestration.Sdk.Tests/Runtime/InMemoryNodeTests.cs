@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
 using Orchestration.Sdk.Model;
 using Orchestration.Sdk.Runtime;
+using Orchestration.Sdk.Runtime.InMemory;
 
 namespace Orchestration.Sdk.Tests.Runtime;
 

@@ -3,6 +3,8 @@ using Microsoft.Extensions.Options;
 using Orchestration.Sdk.Model;
 using Orchestration.Sdk.Runtime;
 using Orchestration.Sdk.Store;
+using Orchestration.Sdk.Runtime.NodeAgents;
+using Orchestration.Sdk.Runtime.InMemory;
 
 namespace Orchestration.Sdk.Tests.Runtime;
 

@@ -5,6 +5,7 @@ using Orchestration.Sdk.Model;
 using Orchestration.Sdk.Runtime;
 using Orchestration.Sdk.Store;
 using Orchestration.Sdk.Testing;
+using Orchestration.Sdk.Runtime.InMemory;
 
 namespace Orchestration.Sdk.Tests.Store;
 

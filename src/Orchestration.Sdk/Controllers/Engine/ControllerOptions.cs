@@ -1,4 +1,4 @@
-namespace Orchestration.Sdk.Controllers;
+namespace Orchestration.Sdk.Controllers.Engine;
 
 /// <summary>Options shared by the built-in controllers' reconcile engine.</summary>
 public sealed class ControllerOptions

@@ -1,4 +1,4 @@
-namespace Orchestration.Sdk.Controllers;
+namespace Orchestration.Sdk.Controllers.NodeLifecycle;
 
 /// <summary>Options of the node lifecycle controller: when a silent node is declared unreachable and its pods evicted.</summary>
 public sealed class NodeLifecycleOptions

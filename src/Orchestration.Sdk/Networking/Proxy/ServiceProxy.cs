@@ -7,6 +7,7 @@ using Orchestration.Sdk.Hosting;
 using Orchestration.Sdk.Model;
 using Orchestration.Sdk.Runtime;
 using Orchestration.Sdk.Store;
+using Orchestration.Sdk.Runtime.NodeAgents;
 
 namespace Orchestration.Sdk.Networking.Proxy;
 

@@ -1,4 +1,4 @@
-namespace Orchestration.Sdk.Runtime;
+namespace Orchestration.Sdk.Runtime.InMemory;
 
 /// <summary>Images told to crash on start or to be missing; one set per node and one for the whole cluster.</summary>
 internal sealed class ImageFaults

@@ -2,7 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using Orchestration.Sdk.Model;
 
-namespace Orchestration.Sdk.Runtime;
+namespace Orchestration.Sdk.Runtime.InMemory;
 
 /// <summary>
 /// A cluster of simulated nodes for tests and samples: <c>nodes.Add("n1", cpu: 4, memory: "8Gi")</c>. Each node is an

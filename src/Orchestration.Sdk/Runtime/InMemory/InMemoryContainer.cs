@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Orchestration.Sdk.Runtime;
+namespace Orchestration.Sdk.Runtime.InMemory;
 
 /// <summary>One simulated container instance. Mutated only under its node's lock.</summary>
 internal sealed class InMemoryContainer

@@ -1,4 +1,4 @@
-namespace Orchestration.Sdk.Runtime;
+namespace Orchestration.Sdk.Runtime.InMemory;
 
 // The plumbing every runtime call goes through: call counts, injected failures, the down state, exits and removals.
 public sealed partial class InMemoryNode

@@ -1,4 +1,4 @@
-namespace Orchestration.Sdk.Runtime;
+namespace Orchestration.Sdk.Runtime.InMemory;
 
 // Fault injection and inspection for tests. None of these is a runtime call: they work while the node is down,
 // and they are not counted by CallCount. A pod is named "name" or "namespace/name".

@@ -1,4 +1,4 @@
-namespace Orchestration.Sdk.Runtime;
+namespace Orchestration.Sdk.Runtime.InMemory;
 
 // Files and environment of ConfigMaps and Secrets given to simulated containers: recorded, never written anywhere.
 public sealed partial class InMemoryNode : IContainerFileUpdater

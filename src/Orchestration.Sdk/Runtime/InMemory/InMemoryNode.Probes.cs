@@ -1,6 +1,7 @@
 using Orchestration.Sdk.Model;
+using Orchestration.Sdk.Runtime.Probes;
 
-namespace Orchestration.Sdk.Runtime;
+namespace Orchestration.Sdk.Runtime.InMemory;
 
 /// <summary>Probes on a simulated node: a test sets each container's health per probe kind; every probe is counted.</summary>
 public sealed partial class InMemoryNode : IProbeRunner

@@ -1,4 +1,4 @@
-namespace Orchestration.Sdk.Runtime;
+namespace Orchestration.Sdk.Runtime.InMemory;
 
 // Inspection of what the node agent asked for (environment, ports), for tests.
 public sealed partial class InMemoryNode

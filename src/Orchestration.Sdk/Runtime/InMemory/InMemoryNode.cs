@@ -1,7 +1,7 @@
 using System.Globalization;
 using Orchestration.Sdk.Model;
 
-namespace Orchestration.Sdk.Runtime;
+namespace Orchestration.Sdk.Runtime.InMemory;
 
 /// <summary>
 /// One simulated node: an <see cref="IContainerRuntime"/> whose containers run until told otherwise. Tests inject faults

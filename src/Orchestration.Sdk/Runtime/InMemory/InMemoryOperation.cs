@@ -1,4 +1,4 @@
-namespace Orchestration.Sdk.Runtime;
+namespace Orchestration.Sdk.Runtime.InMemory;
 
 /// <summary>The <see cref="IContainerRuntime"/> calls of an <see cref="InMemoryNode"/>, for fault injection and call counts.</summary>
 public enum InMemoryOperation

@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace Orchestration.Sdk.Runtime;
+namespace Orchestration.Sdk.Runtime.InMemory;
 
 /// <summary>
 /// A node's pod range, as a CNI host-local allocator: 10.244.&lt;node&gt;.0/24 (the flannel default), host part 2–254,

@@ -1,6 +1,6 @@
 using Orchestration.Sdk.Model;
 
-namespace Orchestration.Sdk.Runtime;
+namespace Orchestration.Sdk.Runtime.Probes;
 
 /// <summary>
 /// The probe state of one running container instance (the kubelet's results managers, per container id): whether its

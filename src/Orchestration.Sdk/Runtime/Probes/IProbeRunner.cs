@@ -1,6 +1,6 @@
 using Orchestration.Sdk.Model;
 
-namespace Orchestration.Sdk.Runtime;
+namespace Orchestration.Sdk.Runtime.Probes;
 
 /// <summary>
 /// An optional capability of an <see cref="IContainerRuntime"/>: runs a container's probe where the container is (an

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net.Sockets;
 using Orchestration.Sdk.Model;
 
-namespace Orchestration.Sdk.Runtime;
+namespace Orchestration.Sdk.Runtime.Probes;
 
 /// <summary>
 /// Runs HTTP GET and TCP probes from the agent to the pod's address, as the kubelet does, for runtimes that do not

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace Orchestration.Sdk.Runtime;
+namespace Orchestration.Sdk.Runtime.Probes;
 
 /// <summary>The probers' log messages, worded as the kubelet's Unhealthy and Killing events.</summary>
 internal static partial class ProbeLog

@@ -1,6 +1,7 @@
 using Orchestration.Sdk.Model;
+using Orchestration.Sdk.Runtime.NodeAgents;
 
-namespace Orchestration.Sdk.Runtime;
+namespace Orchestration.Sdk.Runtime.Probes;
 
 /// <summary>
 /// The probes of one node agent (the kubelet's prober manager): one <see cref="ProbeWorker"/> per probe of each running

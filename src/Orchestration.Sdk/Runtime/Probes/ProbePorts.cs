@@ -1,6 +1,6 @@
 using Orchestration.Sdk.Model;
 
-namespace Orchestration.Sdk.Runtime;
+namespace Orchestration.Sdk.Runtime.Probes;
 
 /// <summary>Resolves a probe's named port to the number the container declares, as the kubelet's prober does.</summary>
 internal static class ProbePorts

@@ -1,4 +1,4 @@
-namespace Orchestration.Sdk.Runtime;
+namespace Orchestration.Sdk.Runtime.Probes;
 
 /// <summary>The outcome of one probe.</summary>
 /// <param name="Succeeded">Whether the probe passed.</param>

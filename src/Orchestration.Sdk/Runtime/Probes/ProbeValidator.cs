@@ -1,7 +1,7 @@
 using Orchestration.Sdk.Declaration;
 using Orchestration.Sdk.Model;
 
-namespace Orchestration.Sdk.Runtime;
+namespace Orchestration.Sdk.Runtime.Probes;
 
 /// <summary>
 /// Validates a container's probes as Kubernetes' validateProbe / validateHandler, plus one rule of this SDK: a probe's

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Orchestration.Sdk.Model;
 
-namespace Orchestration.Sdk.Runtime;
+namespace Orchestration.Sdk.Runtime.Probes;
 
 /// <summary>
 /// Probes one container instance with one of its probes, as the kubelet's probe worker: at once, then every period on

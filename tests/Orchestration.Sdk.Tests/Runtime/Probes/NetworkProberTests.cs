@@ -4,6 +4,8 @@ using System.Net.Sockets;
 using System.Text;
 using Orchestration.Sdk.Model;
 using Orchestration.Sdk.Runtime;
+using Orchestration.Sdk.Runtime.Probes;
+using Orchestration.Sdk.Runtime.InMemory;
 
 namespace Orchestration.Sdk.Tests.Runtime.Probes;
 

@@ -4,6 +4,8 @@ using Orchestration.Sdk.Model;
 using Orchestration.Sdk.Networking;
 using Orchestration.Sdk.Runtime;
 using Orchestration.Sdk.Testing;
+using Orchestration.Sdk.Runtime.Probes;
+using Orchestration.Sdk.Runtime.InMemory;
 
 namespace Orchestration.Sdk.Tests.Runtime.Probes;
 

@@ -1,6 +1,7 @@
 using Orchestration.Sdk.Model;
+using Orchestration.Sdk.Runtime.Probes;
 
-namespace Orchestration.Sdk.Runtime;
+namespace Orchestration.Sdk.Runtime.NodeAgents;
 
 internal sealed partial class PodSynchronizer
 {

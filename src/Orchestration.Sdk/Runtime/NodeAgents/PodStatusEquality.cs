@@ -1,6 +1,6 @@
 using Orchestration.Sdk.Model;
 
-namespace Orchestration.Sdk.Runtime;
+namespace Orchestration.Sdk.Runtime.NodeAgents;
 
 /// <summary>Compares pod statuses by content (records compare lists by reference), so unchanged statuses are not rewritten.</summary>
 internal static class PodStatusEquality

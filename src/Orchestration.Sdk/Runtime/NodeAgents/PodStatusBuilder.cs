@@ -1,6 +1,6 @@
 using Orchestration.Sdk.Model;
 
-namespace Orchestration.Sdk.Runtime;
+namespace Orchestration.Sdk.Runtime.NodeAgents;
 
 /// <summary>Computes a pod's status from what the runtime holds, as the kubelet's generateAPIPodStatus.</summary>
 internal static class PodStatusBuilder

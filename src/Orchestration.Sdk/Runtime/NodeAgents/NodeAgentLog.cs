@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace Orchestration.Sdk.Runtime;
+namespace Orchestration.Sdk.Runtime.NodeAgents;
 
 /// <summary>The node agents' log messages.</summary>
 internal static partial class NodeAgentLog

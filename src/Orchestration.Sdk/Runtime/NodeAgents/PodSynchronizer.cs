@@ -1,7 +1,7 @@
 using Orchestration.Sdk.Model;
 using Orchestration.Sdk.Store;
 
-namespace Orchestration.Sdk.Runtime;
+namespace Orchestration.Sdk.Runtime.NodeAgents;
 
 /// <summary>
 /// Moves one pod's containers toward its spec, as the kubelet's syncPod: sandbox, then containers; restarts per restart

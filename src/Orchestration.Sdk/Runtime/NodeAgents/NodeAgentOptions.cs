@@ -1,4 +1,4 @@
-namespace Orchestration.Sdk.Runtime;
+namespace Orchestration.Sdk.Runtime.NodeAgents;
 
 /// <summary>Options of the node agents (the kubelet's job): heart-beat, crash-loop back-off and runtime-call retries.</summary>
 public sealed class NodeAgentOptions

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Orchestration.Sdk.Runtime;
+namespace Orchestration.Sdk.Runtime.NodeAgents;
 
 /// <summary>What the runtime holds for one pod: its sandboxes and every container instance, by container name.</summary>
 internal sealed class PodObservation

@@ -1,6 +1,6 @@
 using Orchestration.Sdk.Model;
 
-namespace Orchestration.Sdk.Runtime;
+namespace Orchestration.Sdk.Runtime.NodeAgents;
 
 /// <summary>A pod's phase from its container statuses, as the kubelet's getPhase.</summary>
 internal static class PodPhases

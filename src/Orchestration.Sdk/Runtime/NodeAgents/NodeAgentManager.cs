@@ -4,7 +4,7 @@ using Orchestration.Sdk.Hosting;
 using Orchestration.Sdk.Model;
 using Orchestration.Sdk.Store;
 
-namespace Orchestration.Sdk.Runtime;
+namespace Orchestration.Sdk.Runtime.NodeAgents;
 
 /// <summary>
 /// Runs one <see cref="NodeAgent"/> per node of the <see cref="INodeProvider"/> (also for nodes added later), and feeds
@@ -128,7 +128,7 @@ internal sealed class NodeAgentManager : IClusterComponent
                 return;
             }
 
-            agent = new NodeAgent(node, _store, _time, _options, _loggerFactory.CreateLogger("Orchestration.Sdk.Runtime.NodeAgent"), Readiness, _stopping) { TerminationGates = TerminationGates };
+            agent = new NodeAgent(node, _store, _time, _options, _loggerFactory.CreateLogger("Orchestration.Sdk.Runtime.NodeAgents.NodeAgent"), Readiness, _stopping) { TerminationGates = TerminationGates };
             _agents[node.Name] = agent;
             _tasks.Add(Task.Run(agent.RunAsync, CancellationToken.None));
         }

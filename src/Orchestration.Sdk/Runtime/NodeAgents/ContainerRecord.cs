@@ -1,6 +1,6 @@
 using Orchestration.Sdk.Model;
 
-namespace Orchestration.Sdk.Runtime;
+namespace Orchestration.Sdk.Runtime.NodeAgents;
 
 /// <summary>What a pod worker remembers of one container between syncs (the runtime holds the rest).</summary>
 internal sealed class ContainerRecord

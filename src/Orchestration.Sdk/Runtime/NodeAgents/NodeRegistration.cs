@@ -1,7 +1,7 @@
 using Orchestration.Sdk.Model;
 using Orchestration.Sdk.Store;
 
-namespace Orchestration.Sdk.Runtime;
+namespace Orchestration.Sdk.Runtime.NodeAgents;
 
 /// <summary>Registers a node object and posts its status (the kubelet's node status update).</summary>
 internal static class NodeRegistration

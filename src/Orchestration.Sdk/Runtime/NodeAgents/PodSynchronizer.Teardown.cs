@@ -1,6 +1,6 @@
 using Orchestration.Sdk.Model;
 
-namespace Orchestration.Sdk.Runtime;
+namespace Orchestration.Sdk.Runtime.NodeAgents;
 
 internal sealed partial class PodSynchronizer
 {

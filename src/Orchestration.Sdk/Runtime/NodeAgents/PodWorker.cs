@@ -1,6 +1,6 @@
 using System.Threading.Channels;
 
-namespace Orchestration.Sdk.Runtime;
+namespace Orchestration.Sdk.Runtime.NodeAgents;
 
 /// <summary>
 /// Serializes the syncs of one pod (the kubelet's pod worker): signals coalesce into one pending sync; a timer on the

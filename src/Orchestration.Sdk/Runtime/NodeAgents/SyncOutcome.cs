@@ -1,4 +1,4 @@
-namespace Orchestration.Sdk.Runtime;
+namespace Orchestration.Sdk.Runtime.NodeAgents;
 
 /// <summary>What a pod sync asks of its worker next.</summary>
 /// <param name="Finished">The pod is gone and its containers removed: the worker ends.</param>

@@ -1,8 +1,9 @@
 using Microsoft.Extensions.Logging;
 using Orchestration.Sdk.Model;
 using Orchestration.Sdk.Store;
+using Orchestration.Sdk.Runtime.Probes;
 
-namespace Orchestration.Sdk.Runtime;
+namespace Orchestration.Sdk.Runtime.NodeAgents;
 
 /// <summary>
 /// The agent of one node (the kubelet's job): posts the node's status while its runtime answers, learns of container

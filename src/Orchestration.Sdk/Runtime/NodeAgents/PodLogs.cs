@@ -1,6 +1,6 @@
 using Orchestration.Sdk.Model;
 
-namespace Orchestration.Sdk.Runtime;
+namespace Orchestration.Sdk.Runtime.NodeAgents;
 
 /// <summary>Reads a pod container's output from its node's runtime, with kubectl's error texts.</summary>
 internal static class PodLogs

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Orchestration.Sdk.Runtime;
+namespace Orchestration.Sdk.Runtime.NodeAgents;
 
 /// <summary>Formats a duration as Go's time.Duration.String does ("10s", "1m20s", "5m0s"), for Kubernetes' message texts.</summary>
 internal static class GoDuration

@@ -1,4 +1,4 @@
-namespace Orchestration.Sdk.Runtime;
+namespace Orchestration.Sdk.Runtime.NodeAgents;
 
 /// <summary>The delay before retrying a failed runtime call: initial × 2^(failures − 1), capped.</summary>
 internal static class RetryDelay

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Orchestration.Sdk.Model;
 
-namespace Orchestration.Sdk.Runtime;
+namespace Orchestration.Sdk.Runtime.NodeAgents;
 
 /// <summary>Turns a pod and its containers into runtime requests carrying the agent's ownership labels.</summary>
 internal static class ContainerRequests
