@@ -72,7 +72,7 @@ internal sealed partial class EndpointsController(
 
         var selector = LabelSelector.Of(service.Spec.Selector);
         var pods = Store.List<Pod>(Pod.KindName, key.Namespace, selector).Items;
-        var desired = EndpointsBuilder.Build(service, pods);
+        var desired = EndpointsCalculator.Compute(service, pods);
         WriteEndpoints(endpointsKey, desired);
         SetCondition(service, pods, desired);
         return ReconcileResult.Done;

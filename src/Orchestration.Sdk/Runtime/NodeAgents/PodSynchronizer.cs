@@ -148,8 +148,8 @@ internal sealed partial class PodSynchronizer(NodeAgent agent, string uid, Objec
                 return false;
         }
 
-        record.LastTermination = PodStatusBuilder.Terminated(current, now, record);
-        if (!PodStatusBuilder.ShouldRestart(pod.Spec.RestartPolicy, current.ExitCode))
+        record.LastTermination = PodStatusCalculator.Terminated(current, now, record);
+        if (!PodStatusCalculator.ShouldRestart(pod.Spec.RestartPolicy, current.ExitCode))
         {
             return false;
         }
@@ -257,7 +257,7 @@ internal sealed partial class PodSynchronizer(NodeAgent agent, string uid, Objec
                 return p;
             }
 
-            var next = PodStatusBuilder.Build(p, observed, _records, _sandbox.Error, now, agent.HostIP, agent.Readiness);
+            var next = PodStatusCalculator.Compute(p, observed, _records, _sandbox.Error, now, agent.HostIP, agent.Readiness);
             return PodStatusEquality.Same(p.Status, next) ? p : p with { Status = next };
         }, statusOnly: true);
     }

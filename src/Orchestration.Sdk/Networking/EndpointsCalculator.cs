@@ -4,14 +4,14 @@ using Orchestration.Sdk.Store;
 namespace Orchestration.Sdk.Networking;
 
 /// <summary>Computes a service's endpoints from its pods, as Kubernetes' endpoints controller does.</summary>
-internal static class EndpointsBuilder
+internal static class EndpointsCalculator
 {
     /// <summary>Whether a pod can be an endpoint at all: it has an address and a node, and is neither terminating nor finished.</summary>
     public static bool IsCandidate(Pod pod) =>
         !pod.IsTerminating() && pod.Status.PodIP is not null && pod.Spec.NodeName is not null &&
         pod.Status.Phase is not (PodPhase.Succeeded or PodPhase.Failed);
 
-    public static Endpoints Build(Service service, IEnumerable<Pod> pods)
+    public static Endpoints Compute(Service service, IEnumerable<Pod> pods)
     {
         var ready = new List<EndpointAddress>();
         var notReady = new List<EndpointAddress>();

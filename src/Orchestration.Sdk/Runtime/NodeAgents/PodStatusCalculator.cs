@@ -3,7 +3,7 @@ using Orchestration.Sdk.Model;
 namespace Orchestration.Sdk.Runtime.NodeAgents;
 
 /// <summary>Computes a pod's status from what the runtime holds, as the kubelet's generateAPIPodStatus.</summary>
-internal static class PodStatusBuilder
+internal static class PodStatusCalculator
 {
     /// <param name="pod">The pod as stored; its conditions and start time are kept.</param>
     /// <param name="observed">What the runtime holds for it.</param>
@@ -12,7 +12,7 @@ internal static class PodStatusBuilder
     /// <param name="now">The time.</param>
     /// <param name="hostIp">The node's address.</param>
     /// <param name="readiness">Whether a running container is ready.</param>
-    public static PodStatus Build(Pod pod, PodObservation observed, IReadOnlyDictionary<string, ContainerRecord> records, ContainerStateWaiting? sandboxError, DateTimeOffset now, string? hostIp, ContainerReadiness readiness)
+    public static PodStatus Compute(Pod pod, PodObservation observed, IReadOnlyDictionary<string, ContainerRecord> records, ContainerStateWaiting? sandboxError, DateTimeOffset now, string? hostIp, ContainerReadiness readiness)
     {
         var statuses = pod.Spec.Containers.Select(c => ContainerStatusOf(pod, c, observed, records[c.Name], sandboxError, now, readiness)).ToList();
         var phase = pod.Status.Phase is PodPhase.Succeeded or PodPhase.Failed ? pod.Status.Phase : PodPhases.Compute(pod.Spec.RestartPolicy, statuses);
