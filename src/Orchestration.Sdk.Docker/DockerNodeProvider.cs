@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Orchestration.Sdk.Model;
 using Orchestration.Sdk.Runtime;
 
 namespace Orchestration.Sdk.Docker;
@@ -25,7 +26,7 @@ internal sealed class DockerNodeProvider : INodeProvider, IAsyncDisposable, IDis
                 {
                     ["kubernetes.io/hostname"] = options.NodeName,
                     ["kubernetes.io/os"] = "linux",
-                    ["orchestration.io/runtime"] = "docker",
+                    [WellKnownLabels.Runtime] = "docker",
                 },
             },
         ];

@@ -15,16 +15,19 @@ namespace Orchestration.Sdk.Configuration;
 internal static class ConfigRollout
 {
     /// <summary>The Deployment annotation that opts in ("true").</summary>
-    public const string OptInAnnotation = "orchestration.sdk/rollout-on-config-change";
+    public const string OptInAnnotation = WellKnownAnnotations.RolloutOnConfigChange;
+
+    /// <summary>The opt-in annotation's key before the SDK used one prefix; Deployments in a persisted store may still carry it.</summary>
+    public const string LegacyOptInAnnotation = "orchestration.sdk/rollout-on-config-change";
 
     /// <summary>The pod template annotation that records the versions of the changed objects: <c>configmap/web-settings=12</c>.</summary>
-    public const string VersionsAnnotation = "orchestration.sdk/config-versions";
+    public const string VersionsAnnotation = WellKnownAnnotations.ConfigVersions;
 
     public static void RollReferrers(ResourceStore store, Resource changed, ILogger logger)
     {
         var ns = changed.Metadata.Namespace;
         var deployments = store.List<Deployment>(Deployment.KindName, ns, filter: d =>
-            d.Metadata.Annotations.TryGetValue(OptInAnnotation, out var on) && on == "true" &&
+            IsOptedIn(d) &&
             d.Spec.Template?.Spec is { } spec && ConfigChangeWatcher.RefersTo(spec, changed.Kind, changed.Metadata.Name)).Items;
         var entry = $"{changed.Kind.ToLowerInvariant()}/{changed.Metadata.Name}";
         var version = changed.Metadata.ResourceVersion.ToString(CultureInfo.InvariantCulture);
@@ -49,6 +52,9 @@ internal static class ConfigRollout
             ConfigLog.RollingOut(logger, deployment.Key.Display, entry);
         }
     }
+
+    private static bool IsOptedIn(Deployment d) =>
+        (d.Metadata.Annotations.TryGetValue(OptInAnnotation, out var on) || d.Metadata.Annotations.TryGetValue(LegacyOptInAnnotation, out on)) && on == "true";
 
     private static Dictionary<string, string> Parse(string? value)
     {

@@ -8,7 +8,7 @@ public static class ConfigRolloutExtensions
     /// <summary>
     /// Rolls the Deployment out (new pods, through its rolling update) whenever a ConfigMap or Secret its pods refer to
     /// is modified, so environment variables pick up the new values. Sets the annotation
-    /// <c>orchestration.sdk/rollout-on-config-change: "true"</c>. <value>The default value is off: running pods keep
+    /// <see cref="Model.WellKnownAnnotations.RolloutOnConfigChange"/> (<c>orchestration.io/rollout-on-config-change: "true"</c>). <value>The default value is off: running pods keep
     /// their environment; mounted ConfigMap and Secret files are updated in place either way.</value>
     /// </summary>
     /// <param name="builder">The deployment.</param>

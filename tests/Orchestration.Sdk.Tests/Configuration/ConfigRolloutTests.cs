@@ -45,4 +45,33 @@ public class ConfigRolloutTests
             Assert.False(cluster.Deployment("web")!.Spec.Template!.Annotations.ContainsKey(ConfigRollout.VersionsAnnotation));
         }
     }
+
+    [Fact]
+    public async Task Update_DeploymentOptedInWithLegacyAnnotation_StillRolls()
+    {
+        await using var cluster = await TestCluster.StartAsync(app =>
+        {
+            app.AddConfigMap("web-settings").WithValue("MODE", "blue");
+            app.AddDeployment("web").WithImage("web:1").WithEnvironmentFromConfigMap("MODE", "web-settings", "MODE")
+                .WithAnnotation(ConfigRollout.LegacyOptInAnnotation, "true");
+        }, nodes: n => n.Add("node-1"), time: new FakeTimeProvider());
+        await cluster.WaitForReadyReplicasAsync("web", 1);
+
+        var current = (await cluster.Client.GetAsync<ConfigMap>("web-settings"))!;
+        var updated = await cluster.Client.ApplyAsync(current with { Data = new Dictionary<string, string> { ["MODE"] = "green" } });
+
+        await cluster.WaitUntilAsync("the template records the new version", c =>
+            c.Deployment("web")?.Spec.Template?.Annotations.GetValueOrDefault(WellKnownAnnotations.ConfigVersions) == $"configmap/web-settings={updated.Metadata.ResourceVersion}");
+    }
+
+    [Fact]
+    public void WithRolloutOnConfigChange_Always_SetsTheOneOrchestrationPrefixAnnotation()
+    {
+        var app = new AppDeclaration();
+        app.AddDeployment("web").WithImage("web:1").WithRolloutOnConfigChange();
+
+        var deployment = Assert.IsType<Deployment>(Assert.Single(app.Build()));
+
+        Assert.Equal("true", deployment.Metadata.Annotations["orchestration.io/rollout-on-config-change"]);
+    }
 }

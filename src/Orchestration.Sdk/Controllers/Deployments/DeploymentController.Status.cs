@@ -8,10 +8,10 @@ namespace Orchestration.Sdk.Controllers.Deployments;
 internal sealed partial class DeploymentController
 {
     /// <summary>Annotation listing template hashes that failed a rollout; auto-rollback never returns to them.</summary>
-    internal const string FailedTemplatesAnnotation = "orchestration.io/failed-templates";
+    internal const string FailedTemplatesAnnotation = WellKnownAnnotations.FailedTemplates;
 
     /// <summary>Annotation recording the last automatic rollback and why.</summary>
-    internal const string AutoRollbackAnnotation = "orchestration.io/auto-rollback";
+    internal const string AutoRollbackAnnotation = WellKnownAnnotations.AutoRollback;
 
     /// <summary>Restarts of a crash-looping new pod after which an auto-rollback deployment gives up on the revision.</summary>
     internal const int CrashLoopRestartLimit = 3;
