@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Orchestration.Sdk.Backoff;
 using Orchestration.Sdk.Runtime;
 
 namespace Orchestration.Sdk.Docker;
@@ -94,7 +95,7 @@ internal sealed partial class DockerCallPolicy
                 throw Wrap(operation, failure, attempt, reason);
             }
 
-            var delay = BaseBackoff * Math.Pow(2, attempt - 1);
+            var delay = new ExponentialBackoff(BaseBackoff, TimeSpan.MaxValue).Delay(attempt); // bounded by the attempts
             LogRetry(operation, attempt, _maxAttempts, delay.TotalMilliseconds, DockerErrors.Describe(failure));
             var backoff = Task.Delay(delay, _time, cancellationToken);
             BackingOff?.Invoke(delay); // the backoff timer exists now, so a test may move its clock

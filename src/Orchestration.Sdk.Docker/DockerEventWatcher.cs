@@ -4,6 +4,7 @@ using System.Threading.Channels;
 using Docker.DotNet;
 using Docker.DotNet.Models;
 using Microsoft.Extensions.Logging;
+using Orchestration.Sdk.Backoff;
 using Orchestration.Sdk.Runtime;
 
 namespace Orchestration.Sdk.Docker;
@@ -142,7 +143,7 @@ internal sealed partial class DockerEventWatcher
             }
 
             failures++;
-            var delay = TimeSpan.FromTicks(Math.Min(MaxBackoff.Ticks, InitialBackoff.Ticks * (1L << Math.Min(failures - 1, 20))));
+            var delay = new ExponentialBackoff(InitialBackoff, MaxBackoff).Delay(failures);
             Interlocked.Increment(ref _reconnectWaits);
             try
             {

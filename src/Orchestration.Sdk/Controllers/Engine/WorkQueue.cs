@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Orchestration.Sdk.Backoff;
 
 namespace Orchestration.Sdk.Controllers.Engine;
 
@@ -17,16 +18,14 @@ internal sealed class WorkQueue<T> : IDisposable
     private readonly Dictionary<T, int> _failures = [];
     private readonly Dictionary<T, ITimer> _timers = [];
     private readonly TimeProvider _time;
-    private readonly TimeSpan _baseDelay;
-    private readonly TimeSpan _maxDelay;
+    private readonly ExponentialBackoff _backoff;
     private bool _shutDown;
 
     public WorkQueue(TimeProvider time, TimeSpan baseDelay, TimeSpan maxDelay)
     {
         ArgumentNullException.ThrowIfNull(time);
         _time = time;
-        _baseDelay = baseDelay;
-        _maxDelay = maxDelay;
+        _backoff = new ExponentialBackoff(baseDelay, maxDelay);
     }
 
     /// <summary>Keys waiting (not counting those being processed).</summary>
@@ -92,8 +91,7 @@ internal sealed class WorkQueue<T> : IDisposable
         {
             var failures = _failures.GetValueOrDefault(key);
             _failures[key] = failures + 1;
-            var ticks = _baseDelay.Ticks * Math.Pow(2, Math.Min(failures, 40));
-            delay = ticks >= _maxDelay.Ticks ? _maxDelay : TimeSpan.FromTicks((long)ticks);
+            delay = _backoff.Delay(failures + 1);
         }
 
         AddAfter(key, delay);

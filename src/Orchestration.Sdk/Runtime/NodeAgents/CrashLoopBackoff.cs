@@ -1,3 +1,5 @@
+using Orchestration.Sdk.Backoff;
+
 namespace Orchestration.Sdk.Runtime.NodeAgents;
 
 /// <summary>
@@ -7,6 +9,8 @@ namespace Orchestration.Sdk.Runtime.NodeAgents;
 /// </summary>
 internal sealed class CrashLoopBackoff
 {
+    private int _restarts;
+
     /// <summary>The delay applied after the last restart, or null before any restart (or after a reset).</summary>
     public TimeSpan? Current { get; private set; }
 
@@ -23,7 +27,7 @@ internal sealed class CrashLoopBackoff
 
         if (finishedAt - startedAt >= options.BackoffResetAfter)
         {
-            Current = null;
+            Reset();
             return null;
         }
 
@@ -34,16 +38,14 @@ internal sealed class CrashLoopBackoff
     /// <summary>Records a restart: the next exit waits for the grown delay.</summary>
     public void Next(NodeAgentOptions options)
     {
-        if (Current is null)
-        {
-            Current = options.InitialBackoff;
-            return;
-        }
-
-        var doubled = Current.Value * 2;
-        Current = doubled > options.MaxBackoff ? options.MaxBackoff : doubled;
+        _restarts = Current is null ? 1 : _restarts + 1;
+        Current = new ExponentialBackoff(options.InitialBackoff, options.MaxBackoff).Delay(_restarts);
     }
 
     /// <summary>Restores the state of an adopted container whose history is unknown.</summary>
-    public void Reset() => Current = null;
+    public void Reset()
+    {
+        Current = null;
+        _restarts = 0;
+    }
 }
