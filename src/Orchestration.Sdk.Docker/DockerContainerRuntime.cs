@@ -29,7 +29,6 @@ internal sealed partial class DockerContainerRuntime : IContainerRuntime, IAsync
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(loggerFactory);
-        Validate(options);
         _options = options;
         _time = time;
         _logger = loggerFactory.CreateLogger<DockerContainerRuntime>();
@@ -185,29 +184,6 @@ internal sealed partial class DockerContainerRuntime : IContainerRuntime, IAsync
 
     private static bool IsSandbox(IDictionary<string, string>? labels) =>
         labels is not null && labels.TryGetValue(RuntimeLabels.Sandbox, out var value) && value == "true";
-
-    private static void Validate(DockerRuntimeOptions options)
-    {
-        if (!IsDnsLabel(options.AppName))
-        {
-            throw new ArgumentException($"DockerRuntimeOptions.AppName '{options.AppName}' must be a DNS-1123 label.", nameof(options));
-        }
-
-        if (string.IsNullOrWhiteSpace(options.NodeName))
-        {
-            throw new ArgumentException("DockerRuntimeOptions.NodeName must not be empty.", nameof(options));
-        }
-
-        if (options.CallTimeout <= TimeSpan.Zero)
-        {
-            throw new ArgumentException("DockerRuntimeOptions.CallTimeout must be positive.", nameof(options));
-        }
-    }
-
-    private static bool IsDnsLabel(string? value) =>
-        value is { Length: > 0 and <= 63 }
-        && value.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-')
-        && value[0] != '-' && value[^1] != '-';
 
     private async Task<string> CreateAsync(
         CreateContainerParameters parameters, string operation, string reason, CancellationToken cancellationToken) =>

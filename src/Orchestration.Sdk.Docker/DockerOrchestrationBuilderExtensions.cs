@@ -30,7 +30,8 @@ public static class DockerOrchestrationBuilderExtensions
     public static IOrchestrationBuilder UseDocker(this IOrchestrationBuilder builder, Action<DockerRuntimeOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var options = builder.Services.AddOptions<DockerRuntimeOptions>();
+        var options = builder.Services.AddOptions<DockerRuntimeOptions>().ValidateOnStart();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DockerRuntimeOptions>, DockerRuntimeOptionsValidator>());
         if (configure is not null)
         {
             options.Configure(configure);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Orchestration.Sdk;
 using Orchestration.Sdk.Client;
 using Orchestration.Sdk.Controllers.Deployments;
+using Orchestration.Sdk.Controllers.Engine;
 using Orchestration.Sdk.Controllers.GarbageCollection;
 using Orchestration.Sdk.Controllers.NodeLifecycle;
 using Orchestration.Sdk.Controllers.ReplicaSets;
@@ -31,6 +32,7 @@ public static class OrchestrationServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddOptions();
+        AddOptionValidators(services);
         services.AddLogging();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new ResourceStore(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<StoreOptions>>()).WithTransformers(sp.GetServices<IStoredObjectTransformer>()));
@@ -58,5 +60,18 @@ public static class OrchestrationServiceCollectionExtensions
         }
 
         return new OrchestrationBuilder(services);
+    }
+
+    /// <summary>Every options class of the core, validated when the host starts.</summary>
+    private static void AddOptionValidators(IServiceCollection services)
+    {
+        services.AddValidatedOptions<StoreOptions, StoreOptionsValidator>();
+        services.AddValidatedOptions<ControllerOptions, ControllerOptionsValidator>();
+        services.AddValidatedOptions<NodeLifecycleOptions, NodeLifecycleOptionsValidator>();
+        services.AddValidatedOptions<NodeAgentOptions, NodeAgentOptionsValidator>();
+        services.AddValidatedOptions<SchedulerOptions, SchedulerOptionsValidator>();
+        services.AddValidatedOptions<Orchestration.Sdk.Autoscaling.AutoscalerOptions, Orchestration.Sdk.Autoscaling.AutoscalerOptionsValidator>();
+        services.AddValidatedOptions<Orchestration.Sdk.Secrets.SecretEncryptionOptions, Orchestration.Sdk.Secrets.SecretEncryptionOptionsValidator>();
+        services.AddValidatedOptions<Orchestration.Sdk.Networking.Proxy.ServiceProxyOptions, Orchestration.Sdk.Networking.Proxy.ServiceProxyOptionsValidator>();
     }
 }

@@ -39,10 +39,6 @@ internal sealed partial class Scheduler : IClusterComponent
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(logger);
         _options = options.Value;
-        ArgumentOutOfRangeException.ThrowIfNegative(_options.PercentageOfNodesToScore, "options.PercentageOfNodesToScore");
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(_options.PercentageOfNodesToScore, 100, "options.PercentageOfNodesToScore");
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(_options.UnschedulableRetryInterval, TimeSpan.Zero, "options.UnschedulableRetryInterval");
-        ArgumentOutOfRangeException.ThrowIfNegative(_options.SpreadWeight, "options.SpreadWeight");
         _store = store;
         _time = time;
         _logger = logger;

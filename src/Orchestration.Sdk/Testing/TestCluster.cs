@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Orchestration.Sdk.Client;
 using Orchestration.Sdk.Hosting;
 using Orchestration.Sdk.Model;
@@ -74,6 +75,7 @@ public sealed class TestCluster : IAsyncDisposable
         var cluster = new TestCluster(provider);
         try
         {
+            provider.GetService<IStartupValidator>()?.Validate(); // as the host does: bad options fail the start
             await cluster._runner.StartAsync(cancellationToken).ConfigureAwait(false);
         }
         catch

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Orchestration.Sdk.Hosting;
 using Orchestration.Sdk.Model;
@@ -84,6 +85,36 @@ public sealed class UseDockerTests
 
         using var provider = services.BuildServiceProvider();
         Assert.Equal(ImagePullPolicy.Never, provider.GetRequiredService<IOptions<DockerRuntimeOptions>>().Value.PullPolicy);
+    }
+
+    public static TheoryData<Action<DockerRuntimeOptions>, string> BadOptions => new()
+    {
+        { o => o.AppName = "Shop_1", "DockerRuntimeOptions.AppName: Invalid value: \"Shop_1\": a lowercase RFC 1123 label must consist of" },
+        { o => o.NodeName = " ", "DockerRuntimeOptions.NodeName: Invalid value: \" \": must not be empty" },
+        { o => o.CallTimeout = TimeSpan.Zero, "DockerRuntimeOptions.CallTimeout: Invalid value: \"00:00:00\": must be greater than 0" },
+        { o => o.MaxCallAttempts = 0, "DockerRuntimeOptions.MaxCallAttempts: Invalid value: \"0\": must be greater than 0" },
+        { o => o.PullTimeout = TimeSpan.FromSeconds(-1), "DockerRuntimeOptions.PullTimeout: Invalid value: \"-00:00:01\": must be greater than 0" },
+        { o => o.PauseImage = "", "DockerRuntimeOptions.PauseImage: Invalid value: \"\": must not be empty" },
+        { o => o.NetworkName = "", "DockerRuntimeOptions.NetworkName: Invalid value: \"\": must not be empty" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadOptions))]
+    public async Task HostStart_BadDockerOption_FailsNamingTheOptionAndTheRule(Action<DockerRuntimeOptions> configure, string expected)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Services.AddOrchestration().UseDocker(o =>
+        {
+            o.Endpoint = "unix:///nonexistent/docker.sock";
+            configure(o);
+        });
+        using var host = builder.Build();
+
+        var ex = await Assert.ThrowsAnyAsync<Exception>(() => host.StartAsync());
+
+        // The node agent and store options read the Docker options, so their validation reports the same failure too.
+        var failures = (ex is AggregateException all ? all.InnerExceptions : [ex]).Select(Assert.IsType<OptionsValidationException>).SelectMany(e => e.Failures).Distinct();
+        Assert.StartsWith(expected, Assert.Single(failures), StringComparison.Ordinal);
     }
 
     private sealed class Builder(IServiceCollection services) : IOrchestrationBuilder
