@@ -45,7 +45,7 @@ internal static class DockerApp
     {
         var builder = Host.CreateApplicationBuilder(args);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Logging.AddFilter("Orchestration.Sdk.Docker.DockerImageBuilder", LogLevel.Information);
+        builder.Logging.AddFilter("Orchestration.Sdk.Docker.DockerImageBuildClient", LogLevel.Information);
 
         // The database password comes from configuration (user secrets, environment: Db__Password=...), as Aspire's
         // parameters do; the demo makes one up when none is configured. It is never printed.

@@ -36,9 +36,9 @@ internal sealed partial class DockerContainerRuntime : IContainerRuntime, IAsync
         _client = new DockerClientBuilder().WithEndpoint(Endpoint).WithTimeout(Timeout.InfiniteTimeSpan).Build();
         _calls = new DockerCallPolicy(Endpoint, time, options.CallTimeout, options.MaxCallAttempts, loggerFactory.CreateLogger<DockerCallPolicy>());
         _images = new DockerImages(_client, _calls, options.PullTimeout, loggerFactory.CreateLogger<DockerImages>());
-        ImageBuilder = new DockerImageBuilder(_client, _calls, loggerFactory.CreateLogger<DockerImageBuilder>());
-        _imageSource = new DockerImageSource(_images, ImageBuilder);
-        _pause = new PauseImage(options.PauseImage, options.BusyboxPath, _images, ImageBuilder);
+        ImageBuildClient = new DockerImageBuildClient(_client, _calls, loggerFactory.CreateLogger<DockerImageBuildClient>());
+        _imageSource = new DockerImageSource(_images, ImageBuildClient);
+        _pause = new PauseImage(options.PauseImage, options.BusyboxPath, _images, ImageBuildClient);
         _events = new DockerEventWatcher(_client, options.AppName, time, loggerFactory.CreateLogger<DockerEventWatcher>(), _shutdown.Token);
     }
 
@@ -48,7 +48,7 @@ internal sealed partial class DockerContainerRuntime : IContainerRuntime, IAsync
     public Uri Endpoint { get; }
 
     /// <summary>Builds images from local directories on this engine.</summary>
-    internal DockerImageBuilder ImageBuilder { get; }
+    internal DockerImageBuildClient ImageBuildClient { get; }
 
     /// <summary>The event stream follower (tests break its stream on purpose).</summary>
     internal DockerEventWatcher Events => _events;

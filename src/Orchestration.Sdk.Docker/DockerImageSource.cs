@@ -12,14 +12,14 @@ namespace Orchestration.Sdk.Docker;
 internal sealed class DockerImageSource
 {
     private readonly DockerImages _images;
-    private readonly DockerImageBuilder _builder;
+    private readonly DockerImageBuildClient _builds;
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _gates = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _builtAlways = new(StringComparer.Ordinal);
 
-    public DockerImageSource(DockerImages images, DockerImageBuilder builder)
+    public DockerImageSource(DockerImages images, DockerImageBuildClient builds)
     {
         _images = images;
-        _builder = builder;
+        _builds = builds;
     }
 
     public async Task EnsureAsync(string image, string? buildContext, ImagePullPolicy policy, CancellationToken cancellationToken)
@@ -40,7 +40,7 @@ internal sealed class DockerImageSource
                 return;
             }
 
-            await _builder.BuildAsync(buildContext, image, cancellationToken).ConfigureAwait(false);
+            await _builds.BuildAsync(buildContext, image, cancellationToken).ConfigureAwait(false);
             if (policy == ImagePullPolicy.Always)
             {
                 _builtAlways[image] = true;

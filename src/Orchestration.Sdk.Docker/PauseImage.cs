@@ -16,16 +16,16 @@ internal sealed class PauseImage
     private readonly string _image;
     private readonly string _busyboxPath;
     private readonly DockerImages _images;
-    private readonly DockerImageBuilder _builder;
+    private readonly DockerImageBuildClient _builds;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private volatile bool _present;
 
-    public PauseImage(string image, string busyboxPath, DockerImages images, DockerImageBuilder builder)
+    public PauseImage(string image, string busyboxPath, DockerImages images, DockerImageBuildClient builds)
     {
         _image = image;
         _busyboxPath = busyboxPath;
         _images = images;
-        _builder = builder;
+        _builds = builds;
     }
 
     /// <summary>The image name.</summary>
@@ -55,7 +55,7 @@ internal sealed class PauseImage
                 }
 
                 var archive = await CreateContextAsync(_busyboxPath, cancellationToken).ConfigureAwait(false);
-                await _builder.BuildFromArchiveAsync(archive, _image, _busyboxPath, cancellationToken).ConfigureAwait(false);
+                await _builds.BuildFromArchiveAsync(archive, _image, _busyboxPath, cancellationToken).ConfigureAwait(false);
             }
 
             _present = true;

@@ -25,7 +25,7 @@ internal static class BenchImage
             }
 
             await File.WriteAllTextAsync(Path.Combine(context.FullName, "Dockerfile"), "FROM scratch\nCOPY bin/ /bin/\n", cancellationToken);
-            await runtime.ImageBuilder.BuildAsync(context.FullName, Name, cancellationToken);
+            await runtime.ImageBuildClient.BuildAsync(context.FullName, Name, cancellationToken);
         }
         finally
         {

@@ -60,7 +60,7 @@ public sealed class DockerImageTests
             await File.WriteAllTextAsync(Path.Combine(context.FullName, "greeting.txt"), "built in-process\n");
             await File.WriteAllTextAsync(Path.Combine(context.FullName, "Dockerfile"), $"FROM {TestImage.Name}\nCOPY greeting.txt /www/\nCMD [\"cat\", \"/www/greeting.txt\"]\n");
 
-            var imageId = await test.Runtime.ImageBuilder.BuildAsync(context.FullName, tag, CancellationToken.None);
+            var imageId = await test.Runtime.ImageBuildClient.BuildAsync(context.FullName, tag, CancellationToken.None);
 
             Assert.StartsWith("sha256:", imageId, StringComparison.Ordinal);
             var sandbox = await test.RunSandboxAsync("built");
@@ -85,7 +85,7 @@ public sealed class DockerImageTests
             await File.WriteAllTextAsync(Path.Combine(context.FullName, "Dockerfile"), $"FROM {TestImage.Name}\nCOPY missing.txt /\n");
 
             var error = await Assert.ThrowsAsync<ContainerRuntimeException>(
-                () => test.Runtime.ImageBuilder.BuildAsync(context.FullName, "orchestration-test/broken:1", CancellationToken.None));
+                () => test.Runtime.ImageBuildClient.BuildAsync(context.FullName, "orchestration-test/broken:1", CancellationToken.None));
 
             Assert.Equal("ImageBuildError", error.Reason);
             Assert.Contains("missing.txt", error.Message, StringComparison.Ordinal);
@@ -110,7 +110,7 @@ public sealed class DockerImageTests
         try
         {
             var error = await Assert.ThrowsAsync<ContainerRuntimeException>(
-                () => runtime.ImageBuilder.BuildAsync(context.FullName, "x:1", CancellationToken.None));
+                () => runtime.ImageBuildClient.BuildAsync(context.FullName, "x:1", CancellationToken.None));
 
             Assert.Contains(Path.Combine(context.FullName, "Dockerfile"), error.Message, StringComparison.Ordinal);
         }

@@ -5,7 +5,7 @@ using Orchestration.Sdk.Runtime;
 namespace Orchestration.Sdk.Docker.Tests.Support;
 
 /// <summary>
-/// The tests' image, built once per run through the SDK's <see cref="DockerImageBuilder"/>: FROM scratch, Debian's
+/// The tests' image, built once per run through the SDK's <see cref="DockerImageBuildClient"/>: FROM scratch, Debian's
 /// static busybox at /bin/busybox with applet links, and /www/index.html for httpd. Also clears networks that
 /// earlier, interrupted runs left behind.
 /// </summary>
@@ -42,7 +42,7 @@ internal static class TestImage
             await File.WriteAllTextAsync(Path.Combine(www.FullName, "index.html"), IndexPage + "\n");
             Directory.CreateDirectory(Path.Combine(context.FullName, "rootfs", "tmp"));
             await File.WriteAllTextAsync(Path.Combine(context.FullName, "Dockerfile"), "FROM scratch\nCOPY rootfs/ /\nCMD [\"/bin/sh\"]\n");
-            await runtime.ImageBuilder.BuildAsync(context.FullName, Name, CancellationToken.None);
+            await runtime.ImageBuildClient.BuildAsync(context.FullName, Name, CancellationToken.None);
         }
         finally
         {

@@ -11,13 +11,13 @@ namespace Orchestration.Sdk.Docker;
 /// sent as a tar archive made in-process; no docker CLI is needed). Used by <c>WithImageBuiltFrom(path)</c>, the
 /// pause image and the tests.
 /// </summary>
-internal sealed partial class DockerImageBuilder
+internal sealed partial class DockerImageBuildClient
 {
     private readonly IDockerClient _client;
     private readonly DockerCallPolicy _calls;
     private readonly ILogger _logger;
 
-    public DockerImageBuilder(IDockerClient client, DockerCallPolicy calls, ILogger logger)
+    public DockerImageBuildClient(IDockerClient client, DockerCallPolicy calls, ILogger logger)
     {
         _client = client;
         _calls = calls;
