@@ -1,7 +1,14 @@
 using Docker.DotNet;
-using Docker.DotNet.Models;
 using Microsoft.Extensions.Logging;
+using Orchestration.Sdk.Docker.Cleanup;
+using Orchestration.Sdk.Docker.Containers;
+using Orchestration.Sdk.Docker.Exec;
+using Orchestration.Sdk.Docker.Files;
+using Orchestration.Sdk.Docker.Metrics;
+using Orchestration.Sdk.Docker.Sandboxes;
+using Orchestration.Sdk.Model;
 using Orchestration.Sdk.Runtime;
+using Orchestration.Sdk.Runtime.Probes;
 
 namespace Orchestration.Sdk.Docker;
 
@@ -9,37 +16,52 @@ namespace Orchestration.Sdk.Docker;
 /// <see cref="IContainerRuntime"/> over the Docker Engine API. A pod's sandbox is a small pause container on the
 /// app's bridge network (its address there is the pod IP); the pod's containers join its network and IPC
 /// namespaces, so they reach each other on localhost. Docker never restarts anything (restart policy "no"): the
-/// node agent does, learning of exits from the engine's event stream.
+/// node agent does, learning of exits from the engine's event stream. This type only wires and delegates: sandboxes,
+/// containers, files, exec probes, hosts files, statistics, the sweep of dead sessions and the shutdown path are each
+/// a collaborator of their own.
 /// </summary>
-internal sealed partial class DockerContainerRuntime : IContainerRuntime, IAsyncDisposable
+internal sealed class DockerContainerRuntime : IContainerRuntime, IContainerFileUpdater, IProbeRunner, IAsyncDisposable
 {
-    private readonly DockerRuntimeOptions _options;
-    private readonly DockerClient _client;
-    private readonly DockerCallPolicy _calls;
-    private readonly DockerImages _images;
-    private readonly PauseImage _pause;
-    private readonly DockerImageSource _imageSource;
+    private readonly DockerConnection _engine;
     private readonly DockerEventWatcher _events;
-    private readonly ILogger _logger;
-    private readonly TimeProvider _time;
+    private readonly DockerSandboxes _sandboxes;
+    private readonly DockerContainers _containers;
+    private readonly DockerFiles _files;
+    private readonly DockerExec _exec;
+    private readonly DockerExecProbe _probes;
+    private readonly DockerNetwork _network;
+    private readonly DockerHosts _hosts;
+    private readonly DockerSweep _sweep;
+    private readonly DockerShutdown _shutdownPath;
     private readonly CancellationTokenSource _shutdown = new();
+    private int _disposed;
 
     public DockerContainerRuntime(DockerRuntimeOptions options, TimeProvider time, ILoggerFactory loggerFactory)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(loggerFactory);
-        _options = options;
-        _time = time;
-        _logger = loggerFactory.CreateLogger<DockerContainerRuntime>();
+        var logger = loggerFactory.CreateLogger<DockerContainerRuntime>();
         Endpoint = DockerEndpoint.Resolve(options.Endpoint);
-        _client = new DockerClientBuilder().WithEndpoint(Endpoint).WithTimeout(Timeout.InfiniteTimeSpan).Build();
-        _calls = new DockerCallPolicy(Endpoint, time, options.CallTimeout, options.MaxCallAttempts, loggerFactory.CreateLogger<DockerCallPolicy>());
-        _images = new DockerImages(_client, _calls, options.PullTimeout, loggerFactory.CreateLogger<DockerImages>());
-        ImageBuildClient = new DockerImageBuildClient(_client, _calls, loggerFactory.CreateLogger<DockerImageBuildClient>());
-        _imageSource = new DockerImageSource(_images, ImageBuildClient);
-        _pause = new PauseImage(options.PauseImage, options.BusyboxPath, _images, ImageBuildClient);
-        _events = new DockerEventWatcher(_client, options.AppName, time, loggerFactory.CreateLogger<DockerEventWatcher>(), _shutdown.Token);
+        var client = new DockerClientBuilder().WithEndpoint(Endpoint).WithTimeout(Timeout.InfiniteTimeSpan).Build();
+        var calls = new DockerCallPolicy(Endpoint, time, options.CallTimeout, options.MaxCallAttempts, loggerFactory.CreateLogger<DockerCallPolicy>());
+        _engine = new DockerConnection(client, calls, options, time);
+        var images = new DockerImages(client, calls, options.PullTimeout, loggerFactory.CreateLogger<DockerImages>());
+        ImageBuildClient = new DockerImageBuildClient(client, calls, loggerFactory.CreateLogger<DockerImageBuildClient>());
+        var pause = new PauseImage(options.PauseImage, options.BusyboxPath, images, ImageBuildClient);
+        _events = new DockerEventWatcher(client, options.AppName, time, loggerFactory.CreateLogger<DockerEventWatcher>(), _shutdown.Token);
+
+        var api = new DockerContainerApi(_engine, logger);
+        _exec = new DockerExec(_engine);
+        _probes = new DockerExecProbe(_engine);
+        _files = new DockerFiles(_engine, api, _exec, pause, logger);
+        _sweep = new DockerSweep(_engine, api, _files, logger);
+        _network = new DockerNetwork(_engine);
+        _hosts = new DockerHosts(_engine, api, _exec);
+        _sandboxes = new DockerSandboxes(_engine, api, _network, _hosts, _files, _sweep, pause, logger);
+        _containers = new DockerContainers(_engine, api, new DockerImageSource(images, ImageBuildClient), _files, _sweep);
+        _shutdownPath = new DockerShutdown(_engine, api, _files, _network, logger);
+        Stats = new DockerStats(_engine);
     }
 
     public string RuntimeName => "docker";
@@ -54,199 +76,110 @@ internal sealed partial class DockerContainerRuntime : IContainerRuntime, IAsync
     internal DockerEventWatcher Events => _events;
 
     /// <summary>The raw engine client, for tests that act from outside (docker kill).</summary>
-    internal IDockerClient Client => _client;
+    internal IDockerClient Client => _engine.Client;
 
-    internal DockerRuntimeOptions Options => _options;
+    internal DockerRuntimeOptions Options => _engine.Options;
+
+    /// <summary>The engine's container statistics, for the autoscaler's pod metrics.</summary>
+    internal DockerStats Stats { get; }
 
     public async Task<RuntimeInfo> GetInfoAsync(CancellationToken cancellationToken)
     {
-        var info = await _calls.ExecuteAsync("get engine info", ct => _client.System.GetSystemInfoAsync(ct), cancellationToken, reason: "RuntimeUnavailable")
+        var info = await _engine.Calls.ExecuteAsync("get engine info", ct => _engine.Client.System.GetSystemInfoAsync(ct), cancellationToken, reason: "RuntimeUnavailable")
             .ConfigureAwait(false);
-        await EnsureSweptAsync(cancellationToken).ConfigureAwait(false);
+        await _sweep.EnsureSweptAsync(cancellationToken).ConfigureAwait(false);
         var address = Endpoint.Scheme is "tcp" or "http" or "https" ? Endpoint.Host : "127.0.0.1";
         return new RuntimeInfo(info.NCPU * 1000, info.MemTotal, address, "docker " + info.ServerVersion);
     }
 
-    public async Task<string> CreateContainerAsync(ContainerCreateRequest request, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        await _imageSource.EnsureAsync(request.Image, request.ImageBuildContext, _options.PullPolicy, cancellationToken)
-            .ConfigureAwait(false);
-        var labels = DockerContainerMapper.Labels(request.Labels, _options, [new(DockerLabels.SandboxId, request.SandboxId)]);
-        labels[RuntimeLabels.ContainerName] = request.Name;
-        string Label(string key, string fallback) => labels.TryGetValue(key, out var value) ? value : fallback;
-        var name = DockerNames.Container(
-            request.Name,
-            Label(RuntimeLabels.PodName, "pod"),
-            Label(RuntimeLabels.PodNamespace, "default"),
-            Label(RuntimeLabels.PodUid, request.SandboxId[..Math.Min(12, request.SandboxId.Length)]),
-            Label(RuntimeLabels.RestartCount, "0"));
-        var parameters = new CreateContainerParameters
-        {
-            Name = name,
-            Image = request.Image,
-            // Null, not empty: an empty entrypoint would reset the image's instead of keeping it.
-            Entrypoint = request.Command.Count > 0 ? [.. request.Command] : null!,
-            Cmd = request.Args.Count > 0 ? [.. request.Args] : null!,
-            Env = [.. request.Environment.Select(e => e.Key + "=" + e.Value)],
-            WorkingDir = request.WorkingDir!,
-            Labels = labels,
-            // No exposed ports: the engine refuses them in another container's network namespace; the sandbox has them.
-            HostConfig = new HostConfig
-            {
-                NetworkMode = "container:" + request.SandboxId,
-                IpcMode = "container:" + request.SandboxId,
-                NanoCPUs = request.CpuLimitMilliCores is { } cpu ? cpu * 1_000_000 : 0,
-                Memory = request.MemoryLimitBytes ?? 0,
-                RestartPolicy = new RestartPolicy { Name = RestartPolicyKind.No },
-            },
-        };
-        await AttachFilesAsync(request, parameters, cancellationToken).ConfigureAwait(false);
-        return await CreateAsync(parameters, "create container", "CreateContainerError", cancellationToken).ConfigureAwait(false);
-    }
+    public Task<PodSandbox> RunPodSandboxAsync(PodSandboxRequest request, CancellationToken cancellationToken) =>
+        _sandboxes.RunAsync(request, cancellationToken);
 
-    public Task StartContainerAsync(string containerId, CancellationToken cancellationToken)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(containerId);
-        return _calls.ExecuteAsync(
-            "start container",
-            ct => _client.Containers.StartContainerAsync(containerId, new ContainerStartParameters(), ct),
-            cancellationToken,
-            reason: "RunContainerError");
-    }
+    public Task RemovePodSandboxAsync(string sandboxId, CancellationToken cancellationToken) =>
+        _sandboxes.RemoveAsync(sandboxId, cancellationToken);
 
-    public Task StopContainerAsync(string containerId, TimeSpan gracePeriod, CancellationToken cancellationToken)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(containerId);
-        var seconds = (uint)Math.Ceiling(Math.Max(0, gracePeriod.TotalSeconds));
-        return _calls.ExecuteAsync(
-            "stop container",
-            async ct =>
-            {
-                try
-                {
-                    await _client.Containers.StopContainerAsync(containerId, new ContainerStopParameters { WaitBeforeKillSeconds = seconds }, ct)
-                        .ConfigureAwait(false);
-                }
-                catch (DockerApiException e) when (DockerErrors.IsNotFound(e))
-                {
-                }
-            },
-            cancellationToken,
-            _options.CallTimeout + TimeSpan.FromSeconds(seconds));
-    }
+    /// <summary>
+    /// Lists the running sandboxes matching <paramref name="labelSelector"/>; one that exited is removed with its
+    /// containers (see <see cref="DockerSandboxes.ListAsync"/>).
+    /// </summary>
+    public Task<IReadOnlyList<PodSandbox>> ListPodSandboxesAsync(IReadOnlyDictionary<string, string> labelSelector, CancellationToken cancellationToken) =>
+        _sandboxes.ListAsync(labelSelector, cancellationToken);
 
-    public Task RemoveContainerAsync(string containerId, CancellationToken cancellationToken)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(containerId);
-        return _calls.ExecuteAsync("remove container", ct => RemoveContainerAndFilesAsync(containerId, ct), cancellationToken);
-    }
+    public Task<string> CreateContainerAsync(ContainerCreateRequest request, CancellationToken cancellationToken) =>
+        _containers.CreateAsync(request, cancellationToken);
 
-    public async Task<RuntimeContainer?> InspectContainerAsync(string containerId, CancellationToken cancellationToken)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(containerId);
-        var inspect = await InspectAsync(containerId, cancellationToken).ConfigureAwait(false);
-        return inspect is null ? null : DockerContainerMapper.ToRuntimeContainer(inspect);
-    }
+    public Task StartContainerAsync(string containerId, CancellationToken cancellationToken) =>
+        _containers.StartAsync(containerId, cancellationToken);
 
-    public async Task<IReadOnlyList<RuntimeContainer>> ListContainersAsync(
-        IReadOnlyDictionary<string, string> labelSelector, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(labelSelector);
-        await EnsureSweptAsync(cancellationToken).ConfigureAwait(false);
-        var found = await ListInspectedAsync(labelSelector, cancellationToken).ConfigureAwait(false);
-        return [.. found.Where(c => !IsSandbox(c.Config?.Labels) && !IsFilesHolder(c.Config?.Labels)).Select(DockerContainerMapper.ToRuntimeContainer)];
-    }
+    public Task StopContainerAsync(string containerId, TimeSpan gracePeriod, CancellationToken cancellationToken) =>
+        _containers.StopAsync(containerId, gracePeriod, cancellationToken);
+
+    public Task RemoveContainerAsync(string containerId, CancellationToken cancellationToken) =>
+        _containers.RemoveAsync(containerId, cancellationToken);
+
+    public Task<RuntimeContainer?> InspectContainerAsync(string containerId, CancellationToken cancellationToken) =>
+        _containers.InspectAsync(containerId, cancellationToken);
+
+    public Task<IReadOnlyList<RuntimeContainer>> ListContainersAsync(IReadOnlyDictionary<string, string> labelSelector, CancellationToken cancellationToken) =>
+        _containers.ListAsync(labelSelector, cancellationToken);
 
     public IAsyncEnumerable<ContainerEvent> WatchEventsAsync(CancellationToken cancellationToken) =>
         _events.WatchAsync(cancellationToken);
 
-    public Task<string> GetLogsAsync(string containerId, CancellationToken cancellationToken)
+    public Task<string> GetLogsAsync(string containerId, CancellationToken cancellationToken) =>
+        _containers.GetLogsAsync(containerId, cancellationToken);
+
+    /// <inheritdoc />
+    public Task UpdateFilesAsync(string containerId, IReadOnlyList<ContainerFile> files, CancellationToken cancellationToken) =>
+        _files.UpdateFilesAsync(containerId, files, cancellationToken);
+
+    /// <inheritdoc />
+    public bool Runs(Probe probe) => _probes.Runs(probe);
+
+    /// <summary>Runs an exec probe in the container (see <see cref="DockerExecProbe"/>).</summary>
+    public Task<ProbeResult> ProbeAsync(string containerId, Probe probe, ProbeKind kind, CancellationToken cancellationToken) =>
+        _probes.ProbeAsync(containerId, probe, kind, cancellationToken);
+
+    /// <summary>The app network's IPv4 gateway, creating the network when needed.</summary>
+    public Task<string> GetNetworkGatewayAsync(CancellationToken cancellationToken) => _network.GetGatewayAsync(cancellationToken);
+
+    /// <summary>Rewrites the hosts file of every running sandbox of the app with <paramref name="services"/>.</summary>
+    public Task WriteHostsAsync(IReadOnlyList<HostAlias> services, CancellationToken cancellationToken) =>
+        _hosts.WriteAsync(services, cancellationToken);
+
+    /// <summary>Runs a command in a running container; returns its exit code and combined output.</summary>
+    internal Task<(long ExitCode, string Output)> ExecAsync(string containerId, IList<string> command, CancellationToken cancellationToken) =>
+        _exec.ExecAsync(containerId, command, cancellationToken);
+
+    /// <summary>Removes the leftovers of dead <see cref="DockerLifetime.RemoveOnShutdown"/> sessions now.</summary>
+    /// <returns>How many containers were removed.</returns>
+    internal Task<int> SweepAsync(CancellationToken cancellationToken) => _sweep.SweepAsync(cancellationToken);
+
+    /// <summary>
+    /// The orchestrator stopped: applies the lifetime option (see <see cref="DockerShutdown"/>). The runtime stays
+    /// usable. Never throws: failures are logged.
+    /// </summary>
+    internal Task ShutdownAsync(CancellationToken cancellationToken) =>
+        Volatile.Read(ref _disposed) == 1 ? Task.CompletedTask : _shutdownPath.RunAsync(cancellationToken);
+
+    /// <summary>Stops following events, runs <see cref="ShutdownAsync"/>, and releases the engine connection.</summary>
+    public async ValueTask DisposeAsync()
     {
-        ArgumentException.ThrowIfNullOrEmpty(containerId);
-        return _calls.ExecuteAsync(
-            "read logs",
-            async ct =>
-            {
-                try
-                {
-                    var parameters = new ContainerLogsParameters { ShowStdout = true, ShowStderr = true, Follow = false };
-                    using var stream = await _client.Containers.GetContainerLogsAsync(containerId, parameters, ct).ConfigureAwait(false);
-                    return await DockerLogReader.ReadToEndAsync(stream, ct).ConfigureAwait(false);
-                }
-                catch (DockerApiException e) when (DockerErrors.IsNotFound(e))
-                {
-                    throw new ContainerRuntimeException($"container {containerId} not found", e) { Reason = "NotFound" };
-                }
-            },
-            cancellationToken);
-    }
-
-    private static bool IsSandbox(IDictionary<string, string>? labels) =>
-        labels is not null && labels.TryGetValue(RuntimeLabels.Sandbox, out var value) && value == "true";
-
-    private async Task<string> CreateAsync(
-        CreateContainerParameters parameters, string operation, string reason, CancellationToken cancellationToken) =>
-        await _calls.ExecuteAsync(
-            operation,
-            async ct =>
-            {
-                try
-                {
-                    return (await _client.Containers.CreateContainerAsync(parameters, ct).ConfigureAwait(false)).ID;
-                }
-                catch (DockerApiException e) when (DockerErrors.IsConflict(e))
-                {
-                    // A container of that name exists: an earlier attempt of this very call, or a leftover of the
-                    // same pod, container and restart count. The caller asked for a new one: replace it.
-                    LogReplacingConflict(parameters.Name ?? string.Empty);
-                    await ForceRemoveAsync(parameters.Name!, ct).ConfigureAwait(false);
-                    return (await _client.Containers.CreateContainerAsync(parameters, ct).ConfigureAwait(false)).ID;
-                }
-            },
-            cancellationToken,
-            reason: reason).ConfigureAwait(false);
-
-    private async Task ForceRemoveAsync(string containerIdOrName, CancellationToken cancellationToken)
-    {
-        try
+        if (Volatile.Read(ref _disposed) == 1)
         {
-            await _client.Containers.RemoveContainerAsync(containerIdOrName, new ContainerRemoveParameters { Force = true }, cancellationToken)
-                .ConfigureAwait(false);
+            return;
         }
-        catch (DockerApiException e) when (DockerErrors.IsNotFound(e) || DockerErrors.IsConflict(e))
+
+        await _shutdown.CancelAsync().ConfigureAwait(false);
+        await ShutdownAsync(CancellationToken.None).ConfigureAwait(false);
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
         {
-            // Gone already, or its removal is already in progress.
+            return;
         }
+
+        _engine.Client.Dispose();
+        _shutdown.Dispose();
+        _network.Dispose();
+        _sweep.Dispose();
     }
-
-    private Task<ContainerInspectResponse?> InspectAsync(string containerId, CancellationToken cancellationToken) =>
-        _calls.ExecuteAsync<ContainerInspectResponse?>(
-            "inspect container",
-            async ct =>
-            {
-                try
-                {
-                    return await _client.Containers.InspectContainerAsync(containerId, ct).ConfigureAwait(false);
-                }
-                catch (DockerApiException e) when (DockerErrors.IsNotFound(e))
-                {
-                    return null;
-                }
-            },
-            cancellationToken);
-
-    private async Task<IReadOnlyList<ContainerInspectResponse>> ListInspectedAsync(
-        IReadOnlyDictionary<string, string> labelSelector, CancellationToken cancellationToken)
-    {
-        var listed = await _calls.ExecuteAsync(
-            "list containers",
-            ct => _client.Containers.ListContainersAsync(DockerContainerMapper.ListParameters(labelSelector), ct),
-            cancellationToken).ConfigureAwait(false);
-        var inspected = await Task.WhenAll(listed.Select(c => InspectAsync(c.ID, cancellationToken))).ConfigureAwait(false);
-        return [.. inspected.OfType<ContainerInspectResponse>()];
-    }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "A container named {Name} already exists; replacing it")]
-    private partial void LogReplacingConflict(string name);
 }

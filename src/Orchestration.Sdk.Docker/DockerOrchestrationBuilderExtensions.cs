@@ -65,7 +65,7 @@ public static class DockerOrchestrationBuilderExtensions
                 services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance);
         }));
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IRuntimeLifecycle, DockerRuntimeLifecycle>());
-        builder.Services.AddDockerServiceProxy();
+        builder.UseServiceProxy<DockerServiceNetwork>();
         builder.Services.AddDockerPodMetrics();
         return builder;
     }

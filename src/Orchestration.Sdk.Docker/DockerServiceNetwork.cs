@@ -1,7 +1,4 @@
-using System.Net;
-using Microsoft.Extensions.Options;
 using Orchestration.Sdk.Networking;
-using Orchestration.Sdk.Networking.Proxy;
 using Orchestration.Sdk.Runtime;
 
 namespace Orchestration.Sdk.Docker;
@@ -10,7 +7,7 @@ namespace Orchestration.Sdk.Docker;
 /// Services on Docker: every service's address is the app network's gateway, where the in-process service proxy
 /// listens (one listener per service port), and each pod's hosts file names every service.
 /// </summary>
-internal sealed class DockerServiceNetwork(INodeProvider nodes, IOptions<ServiceProxyOptions> proxy) : IServiceNetwork
+internal sealed class DockerServiceNetwork(INodeProvider nodes) : IServiceNetwork
 {
     private DockerContainerRuntime Runtime => nodes is DockerNodeProvider docker
         ? docker.Runtime
@@ -21,6 +18,4 @@ internal sealed class DockerServiceNetwork(INodeProvider nodes, IOptions<Service
 
     public Task PublishHostsAsync(IReadOnlyList<HostAlias> hosts, CancellationToken cancellationToken) =>
         Runtime.WriteHostsAsync(hosts, cancellationToken);
-
-    public bool TryReserveHostPort(int port) => HostPortReservations.TryReserve(IPAddress.Parse(proxy.Value.HostAddress), port);
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Orchestration.Sdk.Controllers;
 using Orchestration.Sdk.Controllers.Engine;
 using Orchestration.Sdk.Model;
+using Orchestration.Sdk.Networking.Proxy;
 using Orchestration.Sdk.Store;
 
 namespace Orchestration.Sdk.Networking;
@@ -15,7 +16,8 @@ namespace Orchestration.Sdk.Networking;
 /// whose selector matches it, so a pod that stops being ready, crashes, is deleted or starts terminating leaves at once.
 /// </summary>
 internal sealed partial class EndpointsController(
-    ResourceStore store, TimeProvider time, IOptions<ControllerOptions> options, ILogger<EndpointsController> logger, IServiceNetwork? serviceNetwork = null)
+    ResourceStore store, TimeProvider time, IOptions<ControllerOptions> options, ILogger<EndpointsController> logger, IServiceNetwork? serviceNetwork = null,
+    ProxyHostPorts? proxyHostPorts = null)
     : Controller("endpoints-controller", store, time, options.Value, logger)
 {
     private readonly Lock _allocation = new();
@@ -127,7 +129,7 @@ internal sealed partial class EndpointsController(
                     var used = new HashSet<int>(others.SelectMany(o => o.Spec.Ports).Concat(spec.Ports).Select(p => p.NodePort).OfType<int>());
                     spec = spec with
                     {
-                        Ports = spec.Ports.Select(p => p.NodePort is not null ? p : p with { NodePort = Kept(before, p, used) ?? Take(used, serviceNetwork) }).ToList(),
+                        Ports = spec.Ports.Select(p => p.NodePort is not null ? p : p with { NodePort = Kept(before, p, used) ?? Take(used, proxyHostPorts) }).ToList(),
                     };
                 }
 
@@ -153,9 +155,9 @@ internal sealed partial class EndpointsController(
             return null;
         }
 
-        static int? Take(HashSet<int> used, IServiceNetwork? network)
+        static int? Take(HashSet<int> used, ProxyHostPorts? hostPorts)
         {
-            var port = ServiceAddressAllocator.NextNodePort(used, network is null ? null : network.TryReserveHostPort);
+            var port = ServiceAddressAllocator.NextNodePort(used, hostPorts is null ? null : hostPorts.TryReserve);
             if (port is { } p)
             {
                 used.Add(p);

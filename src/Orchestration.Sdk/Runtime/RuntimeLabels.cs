@@ -1,6 +1,11 @@
 namespace Orchestration.Sdk.Runtime;
 
-/// <summary>The labels the node agent puts on sandboxes and containers to find them again (adoption after a restart).</summary>
+/// <summary>
+/// The labels the node agent puts on sandboxes and containers (in <see cref="PodSandboxRequest.Labels"/> and
+/// <see cref="ContainerCreateRequest.Labels"/>) to find them again (adoption after a restart). A runtime stores them
+/// unchanged with the object and returns them on every list, inspect and event; it may add labels of its own, and
+/// <see cref="Sandbox"/> marks the sandboxes it must leave out of <see cref="IContainerRuntime.ListContainersAsync"/>.
+/// </summary>
 public static class RuntimeLabels
 {
     /// <summary>Marks objects managed by the SDK. Value: "true".</summary>

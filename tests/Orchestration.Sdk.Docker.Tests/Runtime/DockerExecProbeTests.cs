@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
+using Orchestration.Sdk.Docker.Exec;
 using Orchestration.Sdk.Docker.Tests.Support;
 using Orchestration.Sdk.Model;
 using Orchestration.Sdk.Runtime;
@@ -77,12 +78,12 @@ public sealed class DockerExecProbeTests
     [InlineData("", "command \"x\" exited with 2")]
     [InlineData("  boom \n", "command \"x\" exited with 2: boom")]
     public void ExecFailure_Output_TrimmedAfterTheExitCode(string output, string expected) =>
-        Assert.Equal(expected, DockerContainerRuntime.ExecFailure("x", 2, output));
+        Assert.Equal(expected, DockerExecProbe.ExecFailure("x", 2, output));
 
     [Fact]
     public void ExecFailure_LongOutput_Shortened()
     {
-        var message = DockerContainerRuntime.ExecFailure("x", 1, new string('a', 5000));
+        var message = DockerExecProbe.ExecFailure("x", 1, new string('a', 5000));
 
         Assert.Equal("command \"x\" exited with 1: " + new string('a', 256) + "…", message);
     }

@@ -18,7 +18,7 @@ public sealed class DockerStatsTests
         var app = await test.RunAsync(sandbox, "app", "exec sleep 600");
         var sidecar = await test.RunAsync(sandbox, "sidecar", "exec sleep 600");
 
-        var listed = await test.Runtime.ListRunningPodContainersAsync(CancellationToken.None);
+        var listed = await test.Runtime.Stats.ListRunningPodContainersAsync(CancellationToken.None);
 
         Assert.Equal(new[] { app, sidecar }.Order(), listed.Select(c => c.Id).Order());
         Assert.All(listed, c => Assert.Equal(uid, c.PodUid));
@@ -32,8 +32,8 @@ public sealed class DockerStatsTests
         var request = test.Request(sandbox, "burner", "while :; do :; done") with { CpuLimitMilliCores = 200 };
         var id = await test.RunAsync(request);
 
-        var pair = await test.Runtime.ReadStatsAsync(id, oneShot: false, CancellationToken.None);
-        var oneShot = await test.Runtime.ReadStatsAsync(id, oneShot: true, CancellationToken.None);
+        var pair = await test.Runtime.Stats.ReadStatsAsync(id, oneShot: false, CancellationToken.None);
+        var oneShot = await test.Runtime.Stats.ReadStatsAsync(id, oneShot: true, CancellationToken.None);
 
         Assert.NotNull(pair?.PreviousCpu);
         Assert.NotNull(oneShot);
@@ -50,7 +50,7 @@ public sealed class DockerStatsTests
         var uid = Guid.NewGuid().ToString();
         var sandbox = await test.RunSandboxAsync("busy-1", uid);
         await test.RunAsync(test.Request(sandbox, "busy", "while :; do :; done") with { CpuLimitMilliCores = 100 });
-        IPodMetricsProvider metrics = new DockerPodMetrics(test.Runtime, TimeProvider.System, NullLogger<DockerPodMetrics>.Instance);
+        IPodMetricsProvider metrics = new DockerPodMetrics(test.Runtime.Stats, TimeProvider.System, NullLogger<DockerPodMetrics>.Instance);
 
         var usage = await metrics.GetUsageAsync([Pod("busy-1", uid), Pod("gone-1", Guid.NewGuid().ToString())], CancellationToken.None);
 

@@ -16,6 +16,4 @@ internal sealed class FakeServiceNetwork(string address) : IServiceNetwork
         Published.Enqueue(hosts);
         return Task.CompletedTask;
     }
-
-    public bool TryReserveHostPort(int port) => true;
 }

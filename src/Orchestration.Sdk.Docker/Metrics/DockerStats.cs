@@ -1,12 +1,12 @@
 using Docker.DotNet;
 using Docker.DotNet.Models;
-using Orchestration.Sdk.Docker.Metrics;
+using Orchestration.Sdk.Docker.Containers;
 using Orchestration.Sdk.Runtime;
 
-namespace Orchestration.Sdk.Docker;
+namespace Orchestration.Sdk.Docker.Metrics;
 
 /// <summary>The engine's per-container statistics, for the autoscaler's CPU and memory metrics.</summary>
-internal sealed partial class DockerContainerRuntime : IContainerStatsSource
+internal sealed class DockerStats(DockerConnection engine) : IContainerStatsSource
 {
     public async Task<IReadOnlyList<StatsContainer>> ListRunningPodContainersAsync(CancellationToken cancellationToken)
     {
@@ -18,17 +18,17 @@ internal sealed partial class DockerContainerRuntime : IContainerStatsSource
                 ["label"] = new Dictionary<string, bool>(StringComparer.Ordinal)
                 {
                     [RuntimeLabels.Managed + "=true"] = true,
-                    [RuntimeLabels.App + "=" + _options.AppName] = true,
+                    [RuntimeLabels.App + "=" + engine.Options.AppName] = true,
                 },
                 ["status"] = new Dictionary<string, bool>(StringComparer.Ordinal) { ["running"] = true },
             },
         };
-        var listed = await _calls.ExecuteAsync("list containers", ct => _client.Containers.ListContainersAsync(parameters, ct), cancellationToken)
+        var listed = await engine.Calls.ExecuteAsync("list containers", ct => engine.Client.Containers.ListContainersAsync(parameters, ct), cancellationToken)
             .ConfigureAwait(false);
         var containers = new List<StatsContainer>(listed.Count);
         foreach (var container in listed)
         {
-            if (container.Labels is { } labels && !IsSandbox(labels) && labels.TryGetValue(RuntimeLabels.PodUid, out var uid))
+            if (container.Labels is { } labels && !DockerContainerApi.IsSandbox(labels) && labels.TryGetValue(RuntimeLabels.PodUid, out var uid))
             {
                 containers.Add(new StatsContainer(container.ID, uid));
             }
@@ -40,7 +40,7 @@ internal sealed partial class DockerContainerRuntime : IContainerStatsSource
     public Task<DockerStatsSnapshot?> ReadStatsAsync(string containerId, bool oneShot, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(containerId);
-        return _calls.ExecuteAsync<DockerStatsSnapshot?>(
+        return engine.Calls.ExecuteAsync<DockerStatsSnapshot?>(
             "read container stats",
             async ct =>
             {
@@ -48,7 +48,7 @@ internal sealed partial class DockerContainerRuntime : IContainerStatsSource
                 {
                     var answer = new LastReport<ContainerStatsResponse>();
                     var parameters = new ContainerStatsParameters { Stream = false, OneShot = oneShot };
-                    await _client.Containers.GetContainerStatsAsync(containerId, parameters, answer, ct).ConfigureAwait(false);
+                    await engine.Client.Containers.GetContainerStatsAsync(containerId, parameters, answer, ct).ConfigureAwait(false);
                     return DockerStatsSnapshot.From(answer.Value);
                 }
                 catch (DockerApiException e) when (DockerErrors.IsNotFound(e))

@@ -4,16 +4,17 @@ using Docker.DotNet;
 using Docker.DotNet.Models;
 using Orchestration.Sdk.Model;
 using Orchestration.Sdk.Runtime;
+using Orchestration.Sdk.Docker.Containers;
 using Orchestration.Sdk.Runtime.Probes;
 
-namespace Orchestration.Sdk.Docker;
+namespace Orchestration.Sdk.Docker.Exec;
 
 /// <summary>
 /// Exec probes inside the container (<c>docker exec</c>), as the kubelet's ExecSync: exit code 0 passes, anything else
 /// fails with the exit code and the command's output. HTTP GET and TCP probes stay with the node agent, which sends
 /// them from the host to the pod's address on the bridge network, as the kubelet does.
 /// </summary>
-internal sealed partial class DockerContainerRuntime : IProbeRunner
+internal sealed class DockerExecProbe(DockerConnection engine) : IProbeRunner
 {
     /// <summary>The kubelet reads at most this much of an exec probe's output (pkg/probe/exec maxReadLength).</summary>
     internal const int MaxProbeOutput = 10 * 1024;
@@ -47,12 +48,12 @@ internal sealed partial class DockerContainerRuntime : IProbeRunner
         // retried (running the command twice is not the same as once); the next period probes again.
         try
         {
-            var created = await _client.Exec.CreateContainerExecAsync(
+            var created = await engine.Client.Exec.CreateContainerExecAsync(
                 containerId,
                 new ContainerExecCreateParameters { AttachStdout = true, AttachStderr = true, Cmd = [.. exec.Command] },
                 cancellationToken).ConfigureAwait(false);
             string output;
-            using (var stream = await _client.Exec.StartContainerExecAsync(created.ID, new ContainerExecStartParameters(), cancellationToken)
+            using (var stream = await engine.Client.Exec.StartContainerExecAsync(created.ID, new ContainerExecStartParameters(), cancellationToken)
                 .ConfigureAwait(false))
             {
                 output = await ReadProbeOutputAsync(stream, cancellationToken).ConfigureAwait(false);
@@ -115,13 +116,13 @@ internal sealed partial class DockerContainerRuntime : IProbeRunner
     {
         while (true)
         {
-            var inspect = await _client.Exec.InspectContainerExecAsync(execId, cancellationToken).ConfigureAwait(false);
+            var inspect = await engine.Client.Exec.InspectContainerExecAsync(execId, cancellationToken).ConfigureAwait(false);
             if (!inspect.Running && inspect.ExitCode is { } exitCode)
             {
                 return exitCode;
             }
 
-            await Task.Delay(TimeSpan.FromMilliseconds(20), _time, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(TimeSpan.FromMilliseconds(20), engine.Time, cancellationToken).ConfigureAwait(false);
         }
     }
 }

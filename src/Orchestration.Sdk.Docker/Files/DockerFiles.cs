@@ -1,25 +1,30 @@
 using Docker.DotNet;
 using Docker.DotNet.Models;
 using Microsoft.Extensions.Logging;
+using Orchestration.Sdk.Docker.Containers;
+using Orchestration.Sdk.Docker.Exec;
 using Orchestration.Sdk.Runtime;
 
-namespace Orchestration.Sdk.Docker;
+namespace Orchestration.Sdk.Docker.Files;
 
 /// <summary>
 /// ConfigMap and Secret files on Docker (see <see cref="DockerFileMounts"/>): tmpfs volumes kept mounted by a files
 /// holder, written through the archive API, mounted read-only into the app container; replaced in place on update.
 /// </summary>
-internal sealed partial class DockerContainerRuntime : IContainerFileUpdater
+internal sealed partial class DockerFiles(
+    DockerConnection engine, DockerContainerApi containers, DockerExec exec, PauseImage pause, ILogger logger) : IContainerFileUpdater
 {
+    private readonly ILogger _logger = logger;
+
     /// <inheritdoc />
     public async Task UpdateFilesAsync(string containerId, IReadOnlyList<ContainerFile> files, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(containerId);
         ArgumentNullException.ThrowIfNull(files);
-        var app = await InspectAsync(containerId, cancellationToken).ConfigureAwait(false)
+        var app = await containers.InspectAsync(containerId, cancellationToken).ConfigureAwait(false)
             ?? throw new ContainerRuntimeException($"no such container: {containerId}") { Reason = "NotFound" };
         var holderName = app.Config?.Labels is { } labels && labels.TryGetValue(DockerFileMounts.HolderLabel, out var h) ? h : null;
-        var holder = holderName is null ? null : await InspectAsync(holderName, cancellationToken).ConfigureAwait(false);
+        var holder = holderName is null ? null : await containers.InspectAsync(holderName, cancellationToken).ConfigureAwait(false);
         if (holder is null)
         {
             if (files.Count > 0)
@@ -44,7 +49,7 @@ internal sealed partial class DockerContainerRuntime : IContainerFileUpdater
         if (holder.State is not { Running: true })
         {
             // Killed from outside: start it again so the volumes stay mounted (the app, while it runs, kept them).
-            await _calls.ExecuteAsync("start files holder", ct => _client.Containers.StartContainerAsync(holder.ID, new ContainerStartParameters(), ct), cancellationToken)
+            await engine.Calls.ExecuteAsync("start files holder", ct => engine.Client.Containers.StartContainerAsync(holder.ID, new ContainerStartParameters(), ct), cancellationToken)
                 .ConfigureAwait(false);
         }
 
@@ -59,7 +64,7 @@ internal sealed partial class DockerContainerRuntime : IContainerFileUpdater
     /// starts the holder that keeps them mounted, writes the files, and adds the read-only mounts and the holder's label
     /// to <paramref name="parameters"/>. Leftovers of an earlier attempt with the same name are removed first.
     /// </summary>
-    private async Task AttachFilesAsync(ContainerCreateRequest request, CreateContainerParameters parameters, CancellationToken cancellationToken)
+    public async Task AttachAsync(ContainerCreateRequest request, CreateContainerParameters parameters, CancellationToken cancellationToken)
     {
         if (request.Files.Count == 0)
         {
@@ -67,13 +72,13 @@ internal sealed partial class DockerContainerRuntime : IContainerFileUpdater
         }
 
         var directories = DockerFileMounts.Group(request.Files);
-        await _pause.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        await pause.EnsureAsync(cancellationToken).ConfigureAwait(false);
         var appName = parameters.Name ?? throw new ArgumentException("the container has no name", nameof(parameters));
         var holderName = DockerFileMounts.HolderName(appName);
-        await _calls.ExecuteAsync("remove container", ct => ForceRemoveAsync(appName, ct), cancellationToken).ConfigureAwait(false);
+        await engine.Calls.ExecuteAsync("remove container", ct => containers.ForceRemoveAsync(appName, ct), cancellationToken).ConfigureAwait(false);
         await RemoveFilesAsync(appName, cancellationToken).ConfigureAwait(false);
 
-        var labels = DockerContainerMapper.Labels(new Dictionary<string, string>(), _options,
+        var labels = DockerContainerMapper.Labels(new Dictionary<string, string>(), engine.Options,
             [new(DockerLabels.SandboxId, request.SandboxId), new(DockerFileMounts.FilesOfLabel, appName)]);
         var holderMounts = new List<Mount>();
         var appMounts = new List<Mount>();
@@ -81,9 +86,9 @@ internal sealed partial class DockerContainerRuntime : IContainerFileUpdater
         {
             var volume = DockerFileMounts.VolumeName(appName, directory.Index);
             var volumeLabels = new Dictionary<string, string>(labels, StringComparer.Ordinal) { [DockerFileMounts.MountPathLabel] = directory.Path };
-            await _calls.ExecuteAsync(
+            await engine.Calls.ExecuteAsync(
                 "create volume",
-                ct => _client.Volumes.CreateAsync(new VolumesCreateParameters { Name = volume, Driver = "local", DriverOpts = DockerFileMounts.DriverOptions(directory), Labels = volumeLabels }, ct),
+                ct => engine.Client.Volumes.CreateAsync(new VolumesCreateParameters { Name = volume, Driver = "local", DriverOpts = DockerFileMounts.DriverOptions(directory), Labels = volumeLabels }, ct),
                 cancellationToken,
                 reason: "CreateContainerError").ConfigureAwait(false);
             // NoCopy: what the image has at the path is hidden, never copied into the volume (Kubernetes' behaviour).
@@ -94,14 +99,14 @@ internal sealed partial class DockerContainerRuntime : IContainerFileUpdater
         var holder = new CreateContainerParameters
         {
             Name = holderName,
-            Image = _pause.Name,
+            Image = pause.Name,
             Labels = labels,
             HostConfig = new HostConfig { NetworkMode = "none", Mounts = holderMounts, RestartPolicy = new RestartPolicy { Name = RestartPolicyKind.No } },
         };
-        var holderId = await CreateAsync(holder, "create files holder", "CreateContainerError", cancellationToken).ConfigureAwait(false);
-        await _calls.ExecuteAsync(
+        var holderId = await containers.CreateAsync(holder, "create files holder", "CreateContainerError", cancellationToken).ConfigureAwait(false);
+        await engine.Calls.ExecuteAsync(
             "start files holder",
-            ct => _client.Containers.StartContainerAsync(holderId, new ContainerStartParameters(), ct),
+            ct => engine.Client.Containers.StartContainerAsync(holderId, new ContainerStartParameters(), ct),
             cancellationToken,
             reason: "CreateContainerError").ConfigureAwait(false);
         await WriteArchiveAsync(holderId, directories, staging: null, cancellationToken).ConfigureAwait(false);
@@ -115,12 +120,12 @@ internal sealed partial class DockerContainerRuntime : IContainerFileUpdater
     }
 
     /// <summary>Removes an app container and, when it had files, its holder and volumes.</summary>
-    private async Task RemoveContainerAndFilesAsync(string containerId, CancellationToken cancellationToken)
+    public async Task RemoveContainerAndFilesAsync(string containerId, CancellationToken cancellationToken)
     {
         string? appName = null;
         try
         {
-            var inspect = await _client.Containers.InspectContainerAsync(containerId, cancellationToken).ConfigureAwait(false);
+            var inspect = await engine.Client.Containers.InspectContainerAsync(containerId, cancellationToken).ConfigureAwait(false);
             if (inspect.Config?.Labels?.ContainsKey(DockerFileMounts.HolderLabel) == true)
             {
                 appName = inspect.Name.TrimStart('/');
@@ -130,7 +135,7 @@ internal sealed partial class DockerContainerRuntime : IContainerFileUpdater
         {
         }
 
-        await ForceRemoveAsync(containerId, cancellationToken).ConfigureAwait(false);
+        await containers.ForceRemoveAsync(containerId, cancellationToken).ConfigureAwait(false);
         if (appName is not null)
         {
             await RemoveFilesAsync(appName, cancellationToken).ConfigureAwait(false);
@@ -140,8 +145,8 @@ internal sealed partial class DockerContainerRuntime : IContainerFileUpdater
     /// <summary>Removes the holder and the volumes of an app container's files.</summary>
     private async Task RemoveFilesAsync(string appName, CancellationToken cancellationToken)
     {
-        await _calls.ExecuteAsync("remove container", ct => ForceRemoveAsync(DockerFileMounts.HolderName(appName), ct), cancellationToken).ConfigureAwait(false);
-        await RemoveFileVolumesAsync(new Dictionary<string, string> { [DockerFileMounts.FilesOfLabel] = appName }, _ => true, cancellationToken).ConfigureAwait(false);
+        await engine.Calls.ExecuteAsync("remove container", ct => containers.ForceRemoveAsync(DockerFileMounts.HolderName(appName), ct), cancellationToken).ConfigureAwait(false);
+        await RemoveVolumesAsync(new Dictionary<string, string> { [DockerFileMounts.FilesOfLabel] = appName }, _ => true, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -149,13 +154,13 @@ internal sealed partial class DockerContainerRuntime : IContainerFileUpdater
     /// labels). A volume still in use is left (its container's removal removes it later, or the next sweep).
     /// </summary>
     /// <returns>How many were removed.</returns>
-    private async Task<int> RemoveFileVolumesAsync(
+    public async Task<int> RemoveVolumesAsync(
         IReadOnlyDictionary<string, string> selector, Func<IDictionary<string, string>, bool> predicate, CancellationToken cancellationToken)
     {
         var filter = new Dictionary<string, bool>(StringComparer.Ordinal)
         {
             [RuntimeLabels.Managed + "=true"] = true,
-            [RuntimeLabels.App + "=" + _options.AppName] = true,
+            [RuntimeLabels.App + "=" + engine.Options.AppName] = true,
             [DockerFileMounts.FilesOfLabel] = true,
         };
         foreach (var (key, value) in selector)
@@ -163,20 +168,20 @@ internal sealed partial class DockerContainerRuntime : IContainerFileUpdater
             filter[key + "=" + value] = true;
         }
 
-        var listed = await _calls.ExecuteAsync(
+        var listed = await engine.Calls.ExecuteAsync(
             "list volumes",
-            ct => _client.Volumes.ListAsync(new VolumesListParameters { Filters = new Dictionary<string, IDictionary<string, bool>> { ["label"] = filter } }, ct),
+            ct => engine.Client.Volumes.ListAsync(new VolumesListParameters { Filters = new Dictionary<string, IDictionary<string, bool>> { ["label"] = filter } }, ct),
             cancellationToken).ConfigureAwait(false);
         var removed = 0;
         foreach (var volume in (listed.Volumes ?? []).Where(v => predicate(v.Labels ?? new Dictionary<string, string>())))
         {
-            removed += await _calls.ExecuteAsync(
+            removed += await engine.Calls.ExecuteAsync(
                 "remove volume",
                 async ct =>
                 {
                     try
                     {
-                        await _client.Volumes.RemoveAsync(volume.Name, force: false, ct).ConfigureAwait(false);
+                        await engine.Client.Volumes.RemoveAsync(volume.Name, force: false, ct).ConfigureAwait(false);
                         return 1;
                     }
                     catch (DockerApiException e) when (DockerErrors.IsNotFound(e) || DockerErrors.IsConflict(e))
@@ -191,28 +196,28 @@ internal sealed partial class DockerContainerRuntime : IContainerFileUpdater
     }
 
     /// <summary>Removes file volumes left by dead RemoveOnShutdown sessions (their containers were swept just before).</summary>
-    private Task<int> SweepFileVolumesAsync(CancellationToken cancellationToken) =>
-        RemoveFileVolumesAsync(
+    public Task<int> SweepVolumesAsync(CancellationToken cancellationToken) =>
+        RemoveVolumesAsync(
             new Dictionary<string, string> { [DockerLabels.Lifetime] = nameof(DockerLifetime.RemoveOnShutdown) },
             labels => labels.TryGetValue(DockerLabels.Session, out var session) && DockerSession.Parse(session) is { } owner && owner.IsDead(),
             cancellationToken);
 
     /// <summary>Removes this node's file volumes of the app (at shutdown, after its containers).</summary>
-    private Task<int> RemoveNodeFileVolumesAsync(CancellationToken cancellationToken) =>
-        RemoveFileVolumesAsync(new Dictionary<string, string> { [RuntimeLabels.Node] = _options.NodeName }, _ => true, cancellationToken);
+    public Task<int> RemoveNodeVolumesAsync(CancellationToken cancellationToken) =>
+        RemoveVolumesAsync(new Dictionary<string, string> { [RuntimeLabels.Node] = engine.Options.NodeName }, _ => true, cancellationToken);
 
-    private static bool IsFilesHolder(IDictionary<string, string>? labels) =>
+    public static bool IsFilesHolder(IDictionary<string, string>? labels) =>
         labels is not null && labels.ContainsKey(DockerFileMounts.FilesOfLabel);
 
     private async Task WriteArchiveAsync(string holderId, IReadOnlyList<FileDirectory> directories, string? staging, CancellationToken cancellationToken)
     {
-        var time = _time.GetUtcNow();
-        await _calls.ExecuteAsync(
+        var time = engine.Time.GetUtcNow();
+        await engine.Calls.ExecuteAsync(
             "write files",
             async ct =>
             {
                 using var archive = DockerFileMounts.Archive(directories, staging, time);
-                await _client.Containers.ExtractArchiveToContainerAsync(holderId, new CopyToContainerParameters { Path = DockerFileMounts.HolderRoot }, archive, ct)
+                await engine.Client.Containers.ExtractArchiveToContainerAsync(holderId, new CopyToContainerParameters { Path = DockerFileMounts.HolderRoot }, archive, ct)
                     .ConfigureAwait(false);
             },
             cancellationToken,
@@ -221,7 +226,7 @@ internal sealed partial class DockerContainerRuntime : IContainerFileUpdater
 
     private async Task RunInHolderAsync(string holderId, string script, CancellationToken cancellationToken)
     {
-        var (exitCode, output) = await ExecAsync(holderId, ["/bin/sh", "-c", script], cancellationToken).ConfigureAwait(false);
+        var (exitCode, output) = await exec.ExecAsync(holderId, ["/bin/sh", "-c", script], cancellationToken).ConfigureAwait(false);
         if (exitCode != 0)
         {
             throw new ContainerRuntimeException($"replacing the files in holder {holderId} failed with exit code {exitCode}: {output}") { Reason = "UpdateFilesError" };
