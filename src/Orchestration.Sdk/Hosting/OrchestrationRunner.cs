@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Orchestration.Sdk.Client;
+using Orchestration.Sdk.Informers;
 using Orchestration.Sdk.Model;
 using Orchestration.Sdk.Runtime;
 using Orchestration.Sdk.Scheduling;
@@ -50,6 +51,8 @@ internal sealed partial class OrchestrationRunner(
 
         var client = services.GetRequiredService<IOrchestrationClient>();
         _stopping = new CancellationTokenSource();
+        var informers = services.GetRequiredService<SharedInformerFactory>();
+        informers.Start(); // before the components, which follow the store through it
         foreach (var component in services.GetServices<IClusterComponent>())
         {
             // On the thread pool, not on the caller's synchronization context (a UI thread, a test framework's few
@@ -76,6 +79,7 @@ internal sealed partial class OrchestrationRunner(
 
         await _stopping.CancelAsync().ConfigureAwait(false);
         await Task.WhenAll(_running).WaitAsync(cancellationToken).ConfigureAwait(false);
+        await services.GetRequiredService<SharedInformerFactory>().StopAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
         services.GetRequiredService<ResourceStore>().Flush();
         foreach (var lifecycle in services.GetServices<IRuntimeLifecycle>())
         {
