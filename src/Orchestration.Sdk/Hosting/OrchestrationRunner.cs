@@ -104,18 +104,12 @@ internal sealed partial class OrchestrationRunner(
         var expected = nodeProvider.Nodes.Select(n => n.Name).ToList();
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(NodeRegistrationTimeout);
+        using var nodeChanges = new InformerChangeSignal().Follow(services.GetRequiredService<SharedInformerFactory>().For<Node>());
         try
         {
-            while (true)
+            while (expected.Any(n => store.Get<Node>(new ObjectKey(Node.KindName, string.Empty, n)) is not { Status.IsReady: true }))
             {
-                var version = store.Version;
-                var missing = expected.Where(n => store.Get<Node>(new ObjectKey(Node.KindName, string.Empty, n)) is not { Status.IsReady: true }).ToList();
-                if (missing.Count == 0)
-                {
-                    break;
-                }
-
-                await store.WaitForChangeAsync(version, timeout.Token).ConfigureAwait(false);
+                await nodeChanges.WaitAsync(cancellationToken: timeout.Token).ConfigureAwait(false);
             }
 
             // The scheduler follows the store through its own feeds: wait until it has seen them Ready too (real time,

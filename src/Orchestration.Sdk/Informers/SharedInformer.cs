@@ -116,7 +116,10 @@ internal sealed class SharedInformer : ISharedInformer<Resource>
         }
     }
 
-    /// <summary>Lists and watches until <paramref name="stoppingToken"/> is cancelled, then stops every handler's queue.</summary>
+    /// <summary>
+    /// Lists and watches until <paramref name="stoppingToken"/> is cancelled. Handlers stay registered: run again, the
+    /// informer's first list is applied as a difference to the cache, so they are told only of what changed meanwhile.
+    /// </summary>
     public async Task RunAsync(CancellationToken stoppingToken)
     {
         try
@@ -144,19 +147,6 @@ internal sealed class SharedInformer : ISharedInformer<Resource>
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-        }
-        finally
-        {
-            List<InformerListener> listeners;
-            lock (_gate)
-            {
-                listeners = [.. _listeners];
-            }
-
-            foreach (var l in listeners)
-            {
-                l.Stop();
-            }
         }
     }
 

@@ -7,7 +7,8 @@ namespace Orchestration.Sdk.Informers;
 
 /// <summary>
 /// The in-process <see cref="ISharedInformerFactory"/>. <see cref="Start"/> runs every informer made so far and any
-/// made later; <see cref="StopAsync"/> stops them and forgets them, so a later start begins with fresh caches.
+/// made later; <see cref="StopAsync"/> stops them, keeping their caches and handlers: a later start lists again and
+/// tells the handlers only what changed meanwhile.
 /// </summary>
 internal sealed class SharedInformerFactory : ISharedInformerFactory, IAsyncDisposable
 {
@@ -88,7 +89,6 @@ internal sealed class SharedInformerFactory : ISharedInformerFactory, IAsyncDisp
             _stopping = null;
             running = [.. _running];
             _running.Clear();
-            _informers.Clear();
         }
 
         if (stopping is null)
