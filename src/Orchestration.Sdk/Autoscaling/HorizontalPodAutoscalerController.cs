@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orchestration.Sdk.Controllers;
 using Orchestration.Sdk.Controllers.Engine;
+using Orchestration.Sdk.Informers;
 using Orchestration.Sdk.Model;
 using Orchestration.Sdk.Store;
 
@@ -15,13 +16,14 @@ namespace Orchestration.Sdk.Autoscaling;
 /// </summary>
 internal sealed partial class HorizontalPodAutoscalerController(
     ResourceStore store,
+    ISharedInformerFactory informers,
     TimeProvider time,
     IOptions<ControllerOptions> controllerOptions,
     IOptions<AutoscalerOptions> options,
     MetricEvaluator evaluator,
     AutoscalerEvents events,
     ILogger<HorizontalPodAutoscalerController> logger)
-    : Controller("horizontal-pod-autoscaler", store, time, controllerOptions.Value, logger)
+    : Controller("horizontal-pod-autoscaler", store, informers, time, controllerOptions.Value, logger)
 {
     private readonly ConcurrentDictionary<ObjectKey, ScaleHistory> _histories = new();
 

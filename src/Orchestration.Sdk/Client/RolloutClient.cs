@@ -1,11 +1,12 @@
 using Orchestration.Sdk.Controllers.Deployments;
+using Orchestration.Sdk.Informers;
 using Orchestration.Sdk.Model;
 using Orchestration.Sdk.Store;
 
 namespace Orchestration.Sdk.Client;
 
-/// <summary>The rollout verbs over the store.</summary>
-internal sealed class RolloutClient(ResourceStore store) : IRolloutClient
+/// <summary>The rollout verbs over the store; waiting wakes on the shared Deployment informer's changes of the deployment.</summary>
+internal sealed class RolloutClient(ResourceStore store, ISharedInformerFactory informers) : IRolloutClient
 {
     public Task<RolloutStatus> GetStatusAsync(string deployment, string? @namespace = null, CancellationToken cancellationToken = default) =>
         Task.FromResult(StatusOf(Get(deployment, @namespace)));
@@ -13,9 +14,10 @@ internal sealed class RolloutClient(ResourceStore store) : IRolloutClient
     public async Task<RolloutStatus> WaitAsync(string deployment, IProgress<RolloutStatus>? progress = null, string? @namespace = null, CancellationToken cancellationToken = default)
     {
         string? last = null;
+        var ns = @namespace ?? "default";
+        using var changes = new InformerChangeSignal().Follow(informers.For<Deployment>(), d => d.Metadata.Name == deployment && d.Metadata.Namespace == ns);
         while (true)
         {
-            var version = store.Version;
             var status = StatusOf(Get(deployment, @namespace));
             if (status.Message != last)
             {
@@ -33,7 +35,7 @@ internal sealed class RolloutClient(ResourceStore store) : IRolloutClient
                 return status;
             }
 
-            await store.WaitForChangeAsync(version, cancellationToken).ConfigureAwait(false);
+            await changes.WaitAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         }
     }
 

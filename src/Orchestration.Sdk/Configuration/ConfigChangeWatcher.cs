@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Orchestration.Sdk.Hosting;
+using Orchestration.Sdk.Informers;
 using Orchestration.Sdk.Model;
 using Orchestration.Sdk.Runtime;
 using Orchestration.Sdk.Store;
@@ -8,18 +9,28 @@ using Orchestration.Sdk.Runtime.NodeAgents;
 namespace Orchestration.Sdk.Configuration;
 
 /// <summary>
-/// Watches ConfigMaps and Secrets and asks the node agents to sync every bound pod that refers to a changed one, so a
-/// container waiting for a missing reference starts once it exists, and mounted files follow ConfigMap changes. A watch
-/// only sees changes made after it starts, so each time one starts (first, and again after it expired or failed) every
-/// bound pod that refers to an object of the kind is synced once, as an informer's initial list does: a change made
-/// before the watcher ran (the runner does not wait for components to start) or while its watch was down is not lost.
+/// Follows ConfigMaps and Secrets through their shared informers and asks the node agents to sync every bound pod that
+/// refers to a changed one, so a container waiting for a missing reference starts once it exists, and mounted files
+/// follow ConfigMap changes. Its handlers are first told of every cached object (the informer's initial list, or its
+/// cache when the watcher starts late), and each syncs its referrers: a change made before the watcher ran (the runner
+/// does not wait for components to start) is not lost; one made while a watch was down comes from the relist.
 /// </summary>
-internal sealed class ConfigChangeWatcher(ResourceStore store, NodeAgentManager agents, ILogger<ConfigChangeWatcher> logger) : IClusterComponent
+internal sealed class ConfigChangeWatcher(ResourceStore store, ISharedInformerFactory informers, NodeAgentManager agents, ILogger<ConfigChangeWatcher> logger) : IClusterComponent
 {
     public string Name => "config-change-watcher";
 
-    public Task RunAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(WatchAsync(ConfigMap.KindName, stoppingToken), WatchAsync(Secret.KindName, stoppingToken));
+    public async Task RunAsync(CancellationToken stoppingToken)
+    {
+        using var configMaps = informers.For<ConfigMap>().AddEventHandler(Handler<ConfigMap>());
+        using var secrets = informers.For<Secret>().AddEventHandler(Handler<Secret>());
+        try
+        {
+            await Task.Delay(Timeout.Infinite, stoppingToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
 
     /// <summary>Whether a container of the pod refers to the ConfigMap or Secret.</summary>
     internal static bool RefersTo(Pod pod, string kind, string name) => RefersTo(pod.Spec, kind, name);
@@ -44,57 +55,21 @@ internal sealed class ConfigChangeWatcher(ResourceStore store, NodeAgentManager 
         return false;
     }
 
-    private async Task WatchAsync(string kind, CancellationToken ct)
+    private ResourceEventHandler<T> Handler<T>()
+        where T : Resource => new()
     {
-        await Task.Yield();
-        while (!ct.IsCancellationRequested)
+        Added = (obj, _) => SyncReferrers(obj.Kind, obj.Metadata.Namespace, obj.Metadata.Name),
+        Updated = (_, obj) =>
         {
-            try
-            {
-                // Take the version first: a change after it reaches the watch, one before it is read by the sync.
-                var from = store.Version;
-                SyncAllReferrers(kind);
-                await foreach (var e in store.Watch(kind, from, ct).ConfigureAwait(false))
-                {
-                    if (e.Type == WatchEventType.Expired)
-                    {
-                        ConfigLog.WatchExpired(logger, kind, e.Message);
-                        break;
-                    }
-
-                    if (e.Object is { } changed)
-                    {
-                        if (e.Type == WatchEventType.Modified)
-                        {
-                            ConfigRollout.RollReferrers(store, changed, logger);
-                        }
-
-                        SyncReferrers(kind, changed.Metadata.Namespace, changed.Metadata.Name);
-                    }
-                }
-            }
-            catch (OperationCanceledException) when (ct.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (OrchestrationException ex)
-            {
-                ConfigLog.WatchFailed(logger, ex, kind); // for example a Secret that no configured key decrypts
-            }
-        }
-    }
+            ConfigRollout.RollReferrers(store, obj, logger);
+            SyncReferrers(obj.Kind, obj.Metadata.Namespace, obj.Metadata.Name);
+        },
+        Deleted = obj => SyncReferrers(obj.Kind, obj.Metadata.Namespace, obj.Metadata.Name),
+    };
 
     private void SyncReferrers(string kind, string ns, string name)
     {
         foreach (var pod in store.List<Pod>(Pod.KindName, ns, filter: p => p.Spec.NodeName is not null && RefersTo(p, kind, name)).Items)
-        {
-            agents.RequestSync(pod);
-        }
-    }
-
-    private void SyncAllReferrers(string kind)
-    {
-        foreach (var pod in store.List<Pod>(Pod.KindName, filter: p => p.Spec.NodeName is not null && RefersTo(p.Spec, kind, static n => n is not null)).Items)
         {
             agents.RequestSync(pod);
         }

@@ -11,12 +11,6 @@ internal static partial class ConfigLog
     [LoggerMessage(Level = LogLevel.Information, Message = "node {Node}: pod {Pod} container {Container}: updated {Count} files from changed ConfigMaps/Secrets")]
     public static partial void FilesUpdated(ILogger logger, string node, string pod, string container, int count);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "config watch of {Kind} expired ({Message}); watching again")]
-    public static partial void WatchExpired(ILogger logger, string kind, string? message);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "config watch of {Kind} failed; watching again")]
-    public static partial void WatchFailed(ILogger logger, Exception exception, string kind);
-
     [LoggerMessage(Level = LogLevel.Information, Message = "deployment {Deployment}: rolling out because {Source} changed")]
     public static partial void RollingOut(ILogger logger, string deployment, string source);
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Orchestration.Sdk.Client;
+using Orchestration.Sdk.Informers;
 using Orchestration.Sdk.Model;
 using Orchestration.Sdk.Runtime;
 using Orchestration.Sdk.Scheduling;
@@ -50,6 +51,8 @@ internal sealed partial class OrchestrationRunner(
 
         var client = services.GetRequiredService<IOrchestrationClient>();
         _stopping = new CancellationTokenSource();
+        var informers = services.GetRequiredService<SharedInformerFactory>();
+        informers.Start(); // before the components, which follow the store through it
         foreach (var component in services.GetServices<IClusterComponent>())
         {
             // On the thread pool, not on the caller's synchronization context (a UI thread, a test framework's few
@@ -76,6 +79,7 @@ internal sealed partial class OrchestrationRunner(
 
         await _stopping.CancelAsync().ConfigureAwait(false);
         await Task.WhenAll(_running).WaitAsync(cancellationToken).ConfigureAwait(false);
+        await services.GetRequiredService<SharedInformerFactory>().StopAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
         services.GetRequiredService<ResourceStore>().Flush();
         foreach (var lifecycle in services.GetServices<IRuntimeLifecycle>())
         {
@@ -100,18 +104,12 @@ internal sealed partial class OrchestrationRunner(
         var expected = nodeProvider.Nodes.Select(n => n.Name).ToList();
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(NodeRegistrationTimeout);
+        using var nodeChanges = new InformerChangeSignal().Follow(services.GetRequiredService<SharedInformerFactory>().For<Node>());
         try
         {
-            while (true)
+            while (expected.Any(n => store.Get<Node>(new ObjectKey(Node.KindName, string.Empty, n)) is not { Status.IsReady: true }))
             {
-                var version = store.Version;
-                var missing = expected.Where(n => store.Get<Node>(new ObjectKey(Node.KindName, string.Empty, n)) is not { Status.IsReady: true }).ToList();
-                if (missing.Count == 0)
-                {
-                    break;
-                }
-
-                await store.WaitForChangeAsync(version, timeout.Token).ConfigureAwait(false);
+                await nodeChanges.WaitAsync(cancellationToken: timeout.Token).ConfigureAwait(false);
             }
 
             // The scheduler follows the store through its own feeds: wait until it has seen them Ready too (real time,

@@ -22,7 +22,7 @@ public static class OrchestrationServiceCollectionExtensions
     /// <summary>
     /// Adds the orchestrator: the store, the controllers, the scheduler, the node agents, the imperative
     /// <see cref="IOrchestrationClient"/> and a hosted service that validates <paramref name="declare"/>'s declaration,
-    /// starts the control loop and applies it. Every registration uses TryAdd, so a service registered earlier wins.
+    /// starts the control loop and applies it. The shared informers (<see cref="Orchestration.Sdk.Informers.ISharedInformerFactory"/>) and the low-level <see cref="IResourceClient"/> are registered too. Every registration uses TryAdd, so a service registered earlier wins.
     /// Choose a runtime on the returned builder (<c>UseInMemoryRuntime</c> or <c>UseDocker</c>).
     /// </summary>
     /// <param name="services">The service collection.</param>
@@ -38,6 +38,9 @@ public static class OrchestrationServiceCollectionExtensions
         services.TryAddSingleton(sp => new ResourceStore(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<StoreOptions>>()).WithTransformers(sp.GetServices<IStoredObjectTransformer>()));
         services.TryAddSingleton<Orchestration.Sdk.Secrets.ISecretKeyProvider, Orchestration.Sdk.Secrets.DefaultSecretKeyProvider>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStoredObjectTransformer, Orchestration.Sdk.Secrets.AesGcmSecretTransformer>());
+        services.TryAddSingleton<Orchestration.Sdk.Informers.SharedInformerFactory>();
+        services.TryAddSingleton<Orchestration.Sdk.Informers.ISharedInformerFactory>(sp => sp.GetRequiredService<Orchestration.Sdk.Informers.SharedInformerFactory>());
+        services.TryAddSingleton<IResourceClient, ResourceClient>();
         services.TryAddSingleton<NodeAgentManager>();
         services.TryAddSingleton<IOrchestrationClient, OrchestrationClient>();
         services.TryAddSingleton<IRolloutClient, RolloutClient>();

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orchestration.Sdk.Controllers;
 using Orchestration.Sdk.Controllers.Engine;
+using Orchestration.Sdk.Informers;
 using Orchestration.Sdk.Model;
 using Orchestration.Sdk.Networking.Proxy;
 using Orchestration.Sdk.Store;
@@ -16,9 +17,9 @@ namespace Orchestration.Sdk.Networking;
 /// whose selector matches it, so a pod that stops being ready, crashes, is deleted or starts terminating leaves at once.
 /// </summary>
 internal sealed partial class EndpointsController(
-    ResourceStore store, TimeProvider time, IOptions<ControllerOptions> options, ILogger<EndpointsController> logger, IServiceNetwork? serviceNetwork = null,
-    ProxyHostPorts? proxyHostPorts = null)
-    : Controller("endpoints-controller", store, time, options.Value, logger)
+    ResourceStore store, ISharedInformerFactory informers, TimeProvider time, IOptions<ControllerOptions> options, ILogger<EndpointsController> logger,
+    IServiceNetwork? serviceNetwork = null, ProxyHostPorts? proxyHostPorts = null)
+    : Controller("endpoints-controller", store, informers, time, options.Value, logger)
 {
     private readonly Lock _allocation = new();
 

@@ -1,22 +1,31 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Primitives;
+using Orchestration.Sdk.Informers;
 using Orchestration.Sdk.Model;
 using Orchestration.Sdk.Store;
 
 namespace Orchestration.Sdk.Networking;
 
-/// <summary>Reads services and their endpoints from the store; round-robin per service and port.</summary>
+/// <summary>
+/// Reads services and their endpoints from the store; round-robin per service and port. Change tokens fire on the
+/// shared Service and Endpoints informers' changes of the service.
+/// </summary>
 internal sealed class ServiceDiscovery : IServiceDiscovery, IDisposable
 {
     private const string DefaultNamespace = "default";
     private readonly ResourceStore _store;
+    private readonly ISharedInformerFactory _informers;
     private readonly ConcurrentDictionary<(ObjectKey, string?), int> _next = new();
-    private readonly CancellationTokenSource _stopping = new();
+    private readonly ConcurrentDictionary<ObjectKey, CancellationTokenSource> _tokens = new();
+    private readonly Lock _gate = new();
+    private List<IInformerRegistration>? _registrations;
 
-    public ServiceDiscovery(ResourceStore store)
+    public ServiceDiscovery(ResourceStore store, ISharedInformerFactory informers)
     {
         ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(informers);
         _store = store;
+        _informers = informers;
     }
 
     public ValueTask<IReadOnlyList<ResolvedEndpoint>> ResolveAsync(string serviceName, string? portName = null, CancellationToken cancellationToken = default)
@@ -42,17 +51,58 @@ internal sealed class ServiceDiscovery : IServiceDiscovery, IDisposable
     public IChangeToken GetChangeToken(string serviceName)
     {
         var key = KeyOf(serviceName);
-        var changed = new CancellationTokenSource();
-        var version = _store.Version;
-        var baseline = Fingerprint(key);
-        _ = SignalChangeAsync(key, version, baseline, changed);
-        return new CancellationChangeToken(changed.Token);
+        Follow();
+        return new CancellationChangeToken(_tokens.GetOrAdd(key, _ => new CancellationTokenSource()).Token);
     }
 
     public void Dispose()
     {
-        _stopping.Cancel();
-        _stopping.Dispose();
+        lock (_gate)
+        {
+            foreach (var r in _registrations ?? [])
+            {
+                r.Dispose();
+            }
+
+            _registrations = [];
+        }
+    }
+
+    /// <summary>Registers the handlers that fire the change tokens, once.</summary>
+    private void Follow()
+    {
+        lock (_gate)
+        {
+            _registrations ??=
+            [
+                _informers.For<Service>().AddEventHandler(OnChange<Service>()),
+                _informers.For<Endpoints>().AddEventHandler(OnChange<Endpoints>()),
+            ];
+        }
+    }
+
+    /// <summary>A change of a service or its endpoints; the objects that existed before (initial adds) are no change.</summary>
+    private ResourceEventHandler<T> OnChange<T>()
+        where T : Resource => new()
+    {
+        Added = (obj, initial) =>
+        {
+            if (!initial)
+            {
+                Changed(obj);
+            }
+        },
+        Updated = (_, obj) => Changed(obj),
+        Deleted = Changed,
+    };
+
+    private void Changed(Resource obj)
+    {
+        // Not disposed: a holder of the token may still register on it (and is then called at once).
+        if (_tokens.TryRemove(obj.Key with { Kind = Service.KindName }, out var changed))
+        {
+            changed.Cancel();
+        }
     }
 
     /// <summary>The service key of a name: "web", "web.ns", "web.ns.svc", "web.ns.svc.cluster.local".</summary>
@@ -99,32 +149,5 @@ internal sealed class ServiceDiscovery : IServiceDiscovery, IDisposable
         }
 
         return result;
-    }
-
-    private (long, long) Fingerprint(ObjectKey key) =>
-        (_store.Get<Service>(key)?.Metadata.ResourceVersion ?? 0,
-         _store.Get<Endpoints>(key with { Kind = Endpoints.KindName })?.Metadata.ResourceVersion ?? 0);
-
-    private async Task SignalChangeAsync(ObjectKey key, long version, (long, long) baseline, CancellationTokenSource changed)
-    {
-        try
-        {
-            while (true)
-            {
-                await _store.WaitForChangeAsync(version, _stopping.Token).ConfigureAwait(false);
-                version = _store.Version;
-                if (Fingerprint(key) != baseline)
-                {
-                    await changed.CancelAsync().ConfigureAwait(false);
-                    return;
-                }
-            }
-        }
-        catch (OperationCanceledException)
-        {
-        }
-        catch (ObjectDisposedException)
-        {
-        }
     }
 }

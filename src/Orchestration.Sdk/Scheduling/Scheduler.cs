@@ -2,14 +2,15 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orchestration.Sdk.Hosting;
+using Orchestration.Sdk.Informers;
 using Orchestration.Sdk.Model;
 using Orchestration.Sdk.Store;
 
 namespace Orchestration.Sdk.Scheduling;
 
 /// <summary>
-/// Binds pending pods to nodes, as kube-scheduler. Two feeds list then watch Nodes and Pods (listing again when a
-/// watch expires) into one channel; a single loop owns the <see cref="SchedulerCache"/> and the
+/// Binds pending pods to nodes, as kube-scheduler. Handlers on the shared Node and Pod informers feed one channel
+/// (each informer lists, watches and lists again on expiry); a single loop owns the <see cref="SchedulerCache"/> and the
 /// <see cref="SchedulingQueue"/>, applies every pending event, then schedules the next pod in first-in, first-out
 /// order through the <see cref="SchedulingFramework"/>. A pod that fits nowhere gets PodScheduled=False with reason
 /// Unschedulable and Kubernetes' message, and is retried when a node is added or changes, when a bound pod goes away,
@@ -32,14 +33,18 @@ internal sealed partial class Scheduler : IClusterComponent
     private bool _nodesChanged;
     private volatile HashSet<string> _readyNodes = [];
 
-    public Scheduler(ResourceStore store, TimeProvider time, IOptions<SchedulerOptions> options, ILogger<Scheduler> logger)
+    private readonly ISharedInformerFactory _informers;
+
+    public Scheduler(ResourceStore store, ISharedInformerFactory informers, TimeProvider time, IOptions<SchedulerOptions> options, ILogger<Scheduler> logger)
     {
         ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(informers);
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(logger);
         _options = options.Value;
         _store = store;
+        _informers = informers;
         _time = time;
         _logger = logger;
         _framework = SchedulingFramework.CreateDefault(_options);
@@ -58,9 +63,8 @@ internal sealed partial class Scheduler : IClusterComponent
     {
         var channel = Channel.CreateUnbounded<SchedulerEvent>(new UnboundedChannelOptions { SingleReader = true });
         using var feedsStopping = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        var feeds = Task.WhenAll(
-            Task.Run(() => FeedAsync<Node>(Node.KindName, channel.Writer, feedsStopping.Token), CancellationToken.None),
-            Task.Run(() => FeedAsync<Pod>(Pod.KindName, channel.Writer, feedsStopping.Token), CancellationToken.None));
+        using var nodes = Follow(_informers.For<Node>(), channel.Writer, feedsStopping.Token);
+        using var pods = Follow(_informers.For<Pod>(), channel.Writer, feedsStopping.Token);
         var period = _options.UnschedulableRetryInterval < MaxFlushPeriod ? _options.UnschedulableRetryInterval : MaxFlushPeriod;
         using var flushTimer = _time.CreateTimer(static state => ((ChannelWriter<SchedulerEvent>)state!).TryWrite(SchedulerEvent.Flush), channel.Writer, period, period);
         SchedulerLog.Started(_logger, _options.ScoringStrategy, _options.PercentageOfNodesToScore);
@@ -74,14 +78,6 @@ internal sealed partial class Scheduler : IClusterComponent
         finally
         {
             await feedsStopping.CancelAsync().ConfigureAwait(false);
-            try
-            {
-                await feeds.ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-            }
-
             SchedulerLog.Stopped(_logger);
         }
     }
@@ -123,44 +119,25 @@ internal sealed partial class Scheduler : IClusterComponent
         }
     }
 
-    /// <summary>Lists a kind, then watches it from the list's version; lists again whenever the watch expires.</summary>
-    private async Task FeedAsync<T>(string kind, ChannelWriter<SchedulerEvent> writer, CancellationToken cancellationToken)
+    /// <summary>
+    /// Feeds an informer's changes into the loop's channel, then, once this handler has been told of the whole first
+    /// list, a <see cref="SchedulerEventKind.Synced"/> marker: the loop schedules only when both kinds are synced.
+    /// </summary>
+    private static IInformerRegistration Follow<T>(ISharedInformer<T> informer, ChannelWriter<SchedulerEvent> writer, CancellationToken stopping)
         where T : Resource
     {
-        try
+        var registration = informer.AddEventHandler(new ResourceEventHandler<T>
         {
-            while (true)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                var list = _store.List<T>(kind);
-                writer.TryWrite(new SchedulerEvent(SchedulerEventKind.Relisted, ResourceKind: kind, Items: list.Items, Version: list.ResourceVersion));
-                string? expired = null;
-                await foreach (var e in _store.Watch(kind, list.ResourceVersion, cancellationToken).ConfigureAwait(false))
-                {
-                    if (e.Type == WatchEventType.Expired)
-                    {
-                        expired = e.Message ?? "expired";
-                        break;
-                    }
-
-                    writer.TryWrite(new SchedulerEvent(SchedulerEventKind.Change, e));
-                }
-
-                if (expired is null)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    expired = "the watch ended";
-                }
-
-                SchedulerLog.Relisting(_logger, kind, expired);
-            }
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // Without this feed the cache would silently go stale: fail the loop instead.
-            writer.TryComplete(ex);
-            throw;
-        }
+            Added = (obj, _) => writer.TryWrite(new SchedulerEvent(SchedulerEventKind.Change, new WatchEvent(WatchEventType.Added, obj, obj.Metadata.ResourceVersion))),
+            Updated = (_, obj) => writer.TryWrite(new SchedulerEvent(SchedulerEventKind.Change, new WatchEvent(WatchEventType.Modified, obj, obj.Metadata.ResourceVersion))),
+            Deleted = obj => writer.TryWrite(new SchedulerEvent(SchedulerEventKind.Change, new WatchEvent(WatchEventType.Deleted, obj, obj.Metadata.ResourceVersion))),
+        });
+        _ = registration.WaitForSyncAsync(stopping).ContinueWith(
+            t => writer.TryWrite(new SchedulerEvent(SchedulerEventKind.Synced, ResourceKind: informer.Kind)),
+            CancellationToken.None,
+            TaskContinuationOptions.OnlyOnRanToCompletion | TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+        return registration;
     }
 
     private void Apply(SchedulerEvent item)
@@ -170,17 +147,11 @@ internal sealed partial class Scheduler : IClusterComponent
             case SchedulerEventKind.Change:
                 ApplyChange(item.Change!);
                 break;
-            case SchedulerEventKind.Relisted when item.ResourceKind == Node.KindName:
+            case SchedulerEventKind.Synced when item.ResourceKind == Node.KindName:
                 _nodesChanged = true;
-                if (_cache.ReplaceNodes(item.Items!.Cast<Node>().ToList()))
-                {
-                    MoveToActive(resourcesOnly: false, "NodeList");
-                }
-
                 _nodesSynced = true;
                 break;
-            case SchedulerEventKind.Relisted:
-                ApplyPodList(item.Items!.Cast<Pod>().ToList(), item.Version);
+            case SchedulerEventKind.Synced:
                 _podsSynced = true;
                 break;
             case SchedulerEventKind.Flush:
@@ -216,23 +187,6 @@ internal sealed partial class Scheduler : IClusterComponent
                 }
 
                 break;
-        }
-    }
-
-    private void ApplyPodList(List<Pod> pods, long version)
-    {
-        foreach (var record in _cache.RemovePodsMissingFrom(pods, version, out var freed))
-        {
-            _queue.Remove(record);
-            if (freed)
-            {
-                MoveToActive(resourcesOnly: true, "AssignedPodDelete");
-            }
-        }
-
-        foreach (var pod in pods)
-        {
-            ApplyPod(pod);
         }
     }
 

@@ -99,28 +99,6 @@ internal sealed class SchedulerCache
         return record;
     }
 
-    /// <summary>Removes the pods missing from a fresh list taken at <paramref name="version"/>.</summary>
-    public List<PodRecord> RemovePodsMissingFrom(IReadOnlyList<Pod> pods, long version, out bool freed)
-    {
-        ArgumentNullException.ThrowIfNull(pods);
-        var present = new HashSet<string>(pods.Count, StringComparer.Ordinal);
-        foreach (var pod in pods)
-        {
-            present.Add(pod.Metadata.Uid);
-        }
-
-        freed = false;
-        var removed = new List<PodRecord>();
-        foreach (var record in _pods.Values.Where(r => !present.Contains(r.Uid) && r.ResourceVersion <= version).ToList())
-        {
-            RemovePod(record.Info.Pod, out var f);
-            freed |= f;
-            removed.Add(record);
-        }
-
-        return removed;
-    }
-
     /// <summary>Counts a pod on the node it is being bound to, before the store confirms the bind.</summary>
     public void Assume(PodRecord record, NodeInfo node)
     {

@@ -1,15 +1,12 @@
-using Orchestration.Sdk.Model;
 using Orchestration.Sdk.Store;
 
 namespace Orchestration.Sdk.Scheduling;
 
-/// <summary>One item for the scheduling loop: a watch event, a fresh list of a kind, or the retry timer's tick.</summary>
+/// <summary>One item for the scheduling loop: a change, a kind's synced marker, or the retry timer's tick.</summary>
 internal readonly record struct SchedulerEvent(
     SchedulerEventKind Kind,
     WatchEvent? Change = null,
-    string? ResourceKind = null,
-    IReadOnlyList<Resource>? Items = null,
-    long Version = 0)
+    string? ResourceKind = null)
 {
     public static SchedulerEvent Flush { get; } = new(SchedulerEventKind.Flush);
 }

@@ -3,11 +3,11 @@ namespace Orchestration.Sdk.Scheduling;
 /// <summary>What a <see cref="SchedulerEvent"/> carries.</summary>
 internal enum SchedulerEventKind
 {
-    /// <summary>A watch event of a pod or node.</summary>
+    /// <summary>An informer's change of a pod or node.</summary>
     Change,
 
-    /// <summary>A fresh list of all pods or all nodes (at start, and after a watch expired).</summary>
-    Relisted,
+    /// <summary>The scheduler's handler has been told of the informer's whole first list of pods or nodes.</summary>
+    Synced,
 
     /// <summary>The periodic tick that retries pods that have been unschedulable for long enough.</summary>
     Flush,

@@ -20,9 +20,6 @@ internal static partial class SchedulerLog
     [LoggerMessage(EventId = 5, Level = LogLevel.Debug, Message = "Pod {Pod} changed while it was being bound to node {Node}; binding skipped")]
     public static partial void BindSkipped(ILogger logger, string pod, string node);
 
-    [LoggerMessage(EventId = 6, Level = LogLevel.Warning, Message = "The watch of {Kind} expired ({Reason}); listing again")]
-    public static partial void Relisting(ILogger logger, string kind, string? reason);
-
     [LoggerMessage(EventId = 7, Level = LogLevel.Debug, Message = "Moved {Count} unschedulable pod(s) back to the active queue: {Event}")]
     public static partial void MovedToActive(ILogger logger, int count, string @event);
 

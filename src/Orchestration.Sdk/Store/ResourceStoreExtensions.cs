@@ -5,43 +5,13 @@ namespace Orchestration.Sdk.Store;
 /// <summary>Read-modify-write helpers shared by the controllers.</summary>
 internal static class ResourceStoreExtensions
 {
-    private const int MaxAttempts = 16;
-
     /// <summary>
     /// Applies <paramref name="change"/> to the current object and writes it, re-reading and retrying on a conflict.
     /// Returns the stored object, or null when it no longer exists. When <paramref name="change"/> returns the same
     /// instance nothing is written.
     /// </summary>
     public static T? Mutate<T>(this ResourceStore store, ObjectKey key, Func<T, T> change, bool statusOnly = false)
-        where T : Resource
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            var current = store.Get<T>(key);
-            if (current is null)
-            {
-                return null;
-            }
-
-            var next = change(current);
-            if (ReferenceEquals(next, current))
-            {
-                return current;
-            }
-
-            try
-            {
-                return statusOnly ? store.UpdateStatus(next) : store.Update(next);
-            }
-            catch (ConflictException) when (attempt < MaxAttempts)
-            {
-            }
-            catch (NotFoundException)
-            {
-                return null;
-            }
-        }
-    }
+        where T : Resource => Client.ResourceClient.Patch(store, key, change, statusOnly);
 
     /// <summary>
     /// Starts deleting a pod as Kubernetes does: an unscheduled pod goes at once; a bound pod is marked with a

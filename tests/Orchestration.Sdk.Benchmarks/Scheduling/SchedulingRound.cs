@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Orchestration.Sdk.Informers;
 using Orchestration.Sdk.Model;
 using Orchestration.Sdk.Scheduling;
 using Orchestration.Sdk.Store;
@@ -57,7 +58,8 @@ internal static class SchedulingRound
         listener.Start();
 
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var scheduler = new Scheduler(store, TimeProvider.System, Options.Create(shape.Options), NullLogger<Scheduler>.Instance);
+        await using var informers = SharedInformerFactory.Started(store);
+        var scheduler = new Scheduler(store, informers, TimeProvider.System, Options.Create(shape.Options), NullLogger<Scheduler>.Instance);
         var run = Task.Run(() => scheduler.RunAsync(stopping.Token), CancellationToken.None);
 
         // The sentinel is bound once the scheduler has listed every node: from then on only scheduling is measured.

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Orchestration.Sdk.Autoscaling;
 using Orchestration.Sdk.Controllers;
+using Orchestration.Sdk.Informers;
 using Orchestration.Sdk.Model;
 using Orchestration.Sdk.Store;
 using Orchestration.Sdk.Controllers.Engine;
@@ -24,7 +25,7 @@ internal sealed class AutoscalerHarness
         Store = new ResourceStore(Time);
         Events = new AutoscalerEvents(Options.Create(new AutoscalerOptions()));
         Controller = new HorizontalPodAutoscalerController(
-            Store, Time, Options.Create(new ControllerOptions()), Options.Create(new AutoscalerOptions()),
+            Store, new SharedInformerFactory(Store, Time), Time, Options.Create(new ControllerOptions()), Options.Create(new AutoscalerOptions()),
             new MetricEvaluator(Metrics, sources ?? []), Events, NullLogger<HorizontalPodAutoscalerController>.Instance);
         Store.Create(new Deployment
         {

@@ -32,7 +32,7 @@ public sealed class ConfigChangeWatcherTests
 
         harness.Store.Update(Source(kind, "green") with { Metadata = harness.Store.Get<Resource>(key)!.Metadata });
         using var stopping = new CancellationTokenSource();
-        var watcher = new ConfigChangeWatcher(harness.Store, agents, NullLogger<ConfigChangeWatcher>.Instance).RunAsync(stopping.Token);
+        var watcher = new ConfigChangeWatcher(harness.Store, harness.Informers, agents, NullLogger<ConfigChangeWatcher>.Instance).RunAsync(stopping.Token);
         try
         {
             await AgentHarness.WaitForAsync(() => ModeFile(harness), v => v == "green", "the mounted file shows green");

@@ -7,6 +7,7 @@ using Orchestration.Sdk.Controllers.ReplicaSets;
 using Orchestration.Sdk.Model;
 using Orchestration.Sdk.Store;
 using Orchestration.Sdk.Controllers.Engine;
+using Orchestration.Sdk.Informers;
 
 namespace Orchestration.Sdk.Tests.Controllers;
 
@@ -21,15 +22,18 @@ internal sealed class ControllerHarness : IAsyncDisposable
         Time = time ?? TimeProvider.System;
         Store = new ResourceStore(Time);
         var options = Options.Create(new ControllerOptions());
+        Informers = SharedInformerFactory.Started(Store, Time);
         _running =
         [
-            new DeploymentController(Store, Time, options, NullLogger<DeploymentController>.Instance).RunAsync(_stop.Token),
-            new ReplicaSetController(Store, Time, options, NullLogger<ReplicaSetController>.Instance).RunAsync(_stop.Token),
-            new GarbageCollector(Store, Time, options, NullLogger<GarbageCollector>.Instance).RunAsync(_stop.Token),
+            new DeploymentController(Store, Informers, Time, options, NullLogger<DeploymentController>.Instance).RunAsync(_stop.Token),
+            new ReplicaSetController(Store, Informers, Time, options, NullLogger<ReplicaSetController>.Instance).RunAsync(_stop.Token),
+            new GarbageCollector(Store, Informers, Time, options, NullLogger<GarbageCollector>.Instance).RunAsync(_stop.Token),
         ];
     }
 
     public ResourceStore Store { get; }
+
+    public SharedInformerFactory Informers { get; }
 
     public TimeProvider Time { get; }
 
@@ -118,6 +122,7 @@ internal sealed class ControllerHarness : IAsyncDisposable
     {
         await _stop.CancelAsync();
         await Task.WhenAll(_running);
+        await Informers.DisposeAsync();
         _stop.Dispose();
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
+using Orchestration.Sdk.Informers;
 using Orchestration.Sdk.Model;
 using Orchestration.Sdk.Networking;
 using Orchestration.Sdk.Store;
@@ -6,17 +7,22 @@ using Orchestration.Sdk.Tests.Runtime;
 
 namespace Orchestration.Sdk.Tests.Networking;
 
-public sealed class EndpointsDrainGateTests
+public sealed class EndpointsDrainGateTests : IAsyncDisposable
 {
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(10);
     private readonly ResourceStore _store = new(new FakeTimeProvider(AgentHarness.Start));
+    private readonly SharedInformerFactory _informers;
+
+    public EndpointsDrainGateTests() => _informers = SharedInformerFactory.Started(_store);
+
+    public ValueTask DisposeAsync() => _informers.DisposeAsync();
 
     [Fact]
     public async Task WaitUntilDrained_ListedAsReady_WaitsUntilTheEndpointsDropIt()
     {
         SetEndpoints("web", ready: [Address("web-1", "10.0.0.1"), Address("web-2", "10.0.0.2")]);
 
-        var drained = new EndpointsDrainGate(_store).WaitUntilDrainedAsync(PodAt("web-1", "10.0.0.1"), CancellationToken.None);
+        var drained = new EndpointsDrainGate(_informers).WaitUntilDrainedAsync(PodAt("web-1", "10.0.0.1"), CancellationToken.None);
         await AgentHarness.AssertStaysAsync(() => !drained.IsCompleted, "the gate holding a listed pod");
         SetEndpoints("web", ready: [Address("web-1", "10.0.0.1"), Address("web-2", "10.0.0.2"), Address("web-3", "10.0.0.3")]);
         await AgentHarness.AssertStaysAsync(() => !drained.IsCompleted, "the gate holding a pod still listed after a change");
@@ -32,7 +38,7 @@ public sealed class EndpointsDrainGateTests
         SetEndpoints("web", ready: [Address("web-1", "10.0.0.1")]);
         SetEndpoints("web-internal", ready: [Address("web-1", "10.0.0.1")]);
 
-        var drained = new EndpointsDrainGate(_store).WaitUntilDrainedAsync(PodAt("web-1", "10.0.0.1"), CancellationToken.None);
+        var drained = new EndpointsDrainGate(_informers).WaitUntilDrainedAsync(PodAt("web-1", "10.0.0.1"), CancellationToken.None);
         SetEndpoints("web", ready: []);
         await AgentHarness.AssertStaysAsync(() => !drained.IsCompleted, "the gate holding while one service still lists the pod");
 
@@ -56,7 +62,7 @@ public sealed class EndpointsDrainGateTests
             SetEndpoints("web", ready: [Address(name, ip)]);
         }
 
-        await new EndpointsDrainGate(_store).WaitUntilDrainedAsync(PodAt("web-1", "10.0.0.1"), CancellationToken.None).WaitAsync(Bound);
+        await new EndpointsDrainGate(_informers).WaitUntilDrainedAsync(PodAt("web-1", "10.0.0.1"), CancellationToken.None).WaitAsync(Bound);
     }
 
     [Fact]
@@ -64,7 +70,7 @@ public sealed class EndpointsDrainGateTests
     {
         _store.Create(new Endpoints { Metadata = new ObjectMeta { Name = "web", Namespace = "other" }, Addresses = [Address("web-1", "10.0.0.1")] });
 
-        await new EndpointsDrainGate(_store).WaitUntilDrainedAsync(PodAt("web-1", "10.0.0.1"), CancellationToken.None).WaitAsync(Bound);
+        await new EndpointsDrainGate(_informers).WaitUntilDrainedAsync(PodAt("web-1", "10.0.0.1"), CancellationToken.None).WaitAsync(Bound);
     }
 
     [Fact]
@@ -73,7 +79,7 @@ public sealed class EndpointsDrainGateTests
         SetEndpoints("web", ready: [Address("web-1", "10.0.0.1")]);
         using var cancel = new CancellationTokenSource();
 
-        var drained = new EndpointsDrainGate(_store).WaitUntilDrainedAsync(PodAt("web-1", "10.0.0.1"), cancel.Token);
+        var drained = new EndpointsDrainGate(_informers).WaitUntilDrainedAsync(PodAt("web-1", "10.0.0.1"), cancel.Token);
         await cancel.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => drained.WaitAsync(Bound));

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Orchestration.Sdk.Controllers;
 using Orchestration.Sdk.Controllers.NodeLifecycle;
+using Orchestration.Sdk.Informers;
 using Orchestration.Sdk.Model;
 using Orchestration.Sdk.Runtime;
 using Orchestration.Sdk.Store;
@@ -29,6 +30,7 @@ internal sealed class AgentHarness : IAsyncDisposable
     {
         Store = new ResourceStore(Time);
         Cluster = new InMemoryCluster(Time);
+        Informers = SharedInformerFactory.Started(Store, Time);
     }
 
     public FakeTimeProvider Time { get; } = new(Start);
@@ -36,6 +38,8 @@ internal sealed class AgentHarness : IAsyncDisposable
     public ResourceStore Store { get; }
 
     public InMemoryCluster Cluster { get; }
+
+    public SharedInformerFactory Informers { get; }
 
     public NodeAgentOptions AgentOptions { get; } = new();
 
@@ -62,7 +66,7 @@ internal sealed class AgentHarness : IAsyncDisposable
     public async Task<NodeAgentManager> StartAgentsAsync()
     {
         _stopAgents = new CancellationTokenSource();
-        Agents = new NodeAgentManager(Store, Cluster, Time, Options.Create(AgentOptions), LoggerFactory);
+        Agents = new NodeAgentManager(Store, Informers, Cluster, Time, Options.Create(AgentOptions), LoggerFactory);
         _agents = Agents.RunAsync(_stopAgents.Token);
         foreach (var node in Cluster.Nodes)
         {
@@ -146,6 +150,7 @@ internal sealed class AgentHarness : IAsyncDisposable
         }
 
         _stopLifecycle.Dispose();
+        await Informers.DisposeAsync();
     }
 
     private static string Describe(object? value) => value switch

@@ -93,7 +93,7 @@ public sealed class PodTerminationGateTests : IAsyncDisposable
 
     private async Task<Pod> StartPodAsync(long gracePeriodSeconds)
     {
-        var agents = new NodeAgentManager(_h.Store, _h.Cluster, _h.Time, Options.Create(_h.AgentOptions), _h.LoggerFactory, [_gate]);
+        var agents = new NodeAgentManager(_h.Store, _h.Informers, _h.Cluster, _h.Time, Options.Create(_h.AgentOptions), _h.LoggerFactory, [_gate]);
         _agents = agents.RunAsync(_stop.Token);
         await _h.WaitForNodeAsync("n1", n => n.Status.IsReady, "registered and Ready");
         _h.CreatePod(AgentHarness.NewPod("web", "n1", gracePeriodSeconds: gracePeriodSeconds));

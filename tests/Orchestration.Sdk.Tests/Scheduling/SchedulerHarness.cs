@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using Orchestration.Sdk.Informers;
 using Orchestration.Sdk.Model;
 using Orchestration.Sdk.Scheduling;
 using Orchestration.Sdk.Store;
@@ -32,7 +33,8 @@ internal sealed class SchedulerHarness : IAsyncDisposable
             Store.Create(node);
         }
 
-        Scheduler = new Scheduler(Store, Time, Options.Create(options ?? new SchedulerOptions()), NullLogger<Scheduler>.Instance);
+        Informers = SharedInformerFactory.Started(Store, Time);
+        Scheduler = new Scheduler(Store, Informers, Time, Options.Create(options ?? new SchedulerOptions()), NullLogger<Scheduler>.Instance);
         _run = Task.Run(() => Scheduler.RunAsync(_stopping.Token));
     }
 
@@ -41,6 +43,8 @@ internal sealed class SchedulerHarness : IAsyncDisposable
     public ResourceStore Store { get; }
 
     public Scheduler Scheduler { get; }
+
+    public SharedInformerFactory Informers { get; }
 
     public Pod Get(string name) => Store.Get<Pod>(new ObjectKey(Pod.KindName, "default", name)) ?? throw new InvalidOperationException($"pod {name} not found");
 
@@ -81,6 +85,7 @@ internal sealed class SchedulerHarness : IAsyncDisposable
     {
         await _stopping.CancelAsync();
         await _run.WaitAsync(Timeout);
+        await Informers.DisposeAsync();
         _stopping.Dispose();
     }
 }

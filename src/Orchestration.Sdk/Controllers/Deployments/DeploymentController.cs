@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orchestration.Sdk.Controllers.Engine;
+using Orchestration.Sdk.Informers;
 using Orchestration.Sdk.Model;
 using Orchestration.Sdk.Store;
 
@@ -13,8 +14,8 @@ namespace Orchestration.Sdk.Controllers.Deployments;
 /// </summary>
 internal sealed partial class DeploymentController : Controller
 {
-    public DeploymentController(ResourceStore store, TimeProvider time, IOptions<ControllerOptions> options, ILogger<DeploymentController> logger)
-        : base("deployment-controller", store, time, options.Value, logger)
+    public DeploymentController(ResourceStore store, ISharedInformerFactory informers, TimeProvider time, IOptions<ControllerOptions> options, ILogger<DeploymentController> logger)
+        : base("deployment-controller", store, informers, time, options.Value, logger)
     {
         // Pods matter only to Recreate, which waits for the last old pod to be gone (a ReplicaSet's status no longer
         // changes when its terminating pods finally disappear).

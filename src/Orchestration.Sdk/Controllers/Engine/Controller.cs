@@ -1,24 +1,30 @@
 using Microsoft.Extensions.Logging;
 using Orchestration.Sdk.Hosting;
+using Orchestration.Sdk.Informers;
 using Orchestration.Sdk.Model;
 using Orchestration.Sdk.Store;
 
 namespace Orchestration.Sdk.Controllers.Engine;
 
 /// <summary>
-/// A level-based controller, as controller-runtime's: watches feed keys into a de-duplicating work queue; workers
-/// call <see cref="ReconcileAsync"/> with only a key. An exception retries the key with exponential backoff; a
+/// A level-based controller, as controller-runtime's: the shared informers of its sources feed keys into a
+/// de-duplicating work queue (an update maps the old and the new object, so a pod leaving a selector reaches its old
+/// service); workers call <see cref="ReconcileAsync"/> with only a key, and read the store itself. An exception retries the key with exponential backoff; a
 /// conflict (the object changed under us) retries at once against the new version.
 /// </summary>
 internal abstract partial class Controller : IClusterComponent
 {
     private readonly ControllerOptions _options;
 
-    protected Controller(string name, ResourceStore store, TimeProvider time, ControllerOptions options, ILogger logger)
+    private readonly ISharedInformerFactory _informers;
+
+    protected Controller(string name, ResourceStore store, ISharedInformerFactory informers, TimeProvider time, ControllerOptions options, ILogger logger)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(informers);
         Name = name;
         Store = store;
+        _informers = informers;
         Time = time;
         Logger = logger;
         _options = options;
@@ -41,11 +47,20 @@ internal abstract partial class Controller : IClusterComponent
 
     public async Task RunAsync(CancellationToken stoppingToken)
     {
-        using var resync = Time.CreateTimer(_ => EnqueueAll(), null, _options.ResyncPeriod, _options.ResyncPeriod);
-        var tasks = new List<Task>();
-        tasks.AddRange(Sources.Select(s => Task.Run(() => WatchLoopAsync(s, stoppingToken), CancellationToken.None)));
-        tasks.AddRange(Enumerable.Range(0, Math.Max(1, _options.MaxConcurrentReconciles))
-            .Select(_ => Task.Run(() => WorkerAsync(stoppingToken), CancellationToken.None)));
+        var sources = Sources.Select(s => (Source: s, Informer: _informers.ForKind(s.Kind))).ToList();
+        var registrations = sources.Select(s => s.Informer.AddEventHandler(new ResourceEventHandler<Resource>
+        {
+            Added = (obj, _) => Enqueue(s.Source, obj),
+            Updated = (old, obj) =>
+            {
+                Enqueue(s.Source, old);
+                Enqueue(s.Source, obj);
+            },
+            Deleted = obj => Enqueue(s.Source, obj),
+        })).ToList();
+        using var resync = Time.CreateTimer(_ => EnqueueAll(sources), null, _options.ResyncPeriod, _options.ResyncPeriod);
+        var workers = Enumerable.Range(0, Math.Max(1, _options.MaxConcurrentReconciles))
+            .Select(_ => Task.Run(() => WorkerAsync(stoppingToken), CancellationToken.None)).ToList();
         try
         {
             await Task.Delay(Timeout.Infinite, stoppingToken).ConfigureAwait(false);
@@ -55,57 +70,31 @@ internal abstract partial class Controller : IClusterComponent
         }
         finally
         {
+            foreach (var registration in registrations)
+            {
+                registration.Dispose();
+            }
+
             Queue.ShutDown();
-            await Task.WhenAll(tasks).ConfigureAwait(false);
+            await Task.WhenAll(workers).ConfigureAwait(false);
         }
     }
 
-    private void EnqueueAll()
+    private void Enqueue(WatchSource source, Resource obj)
     {
-        foreach (var source in Sources)
+        foreach (var key in source.Map(obj))
         {
-            foreach (var obj in Store.List<Resource>(source.Kind).Items)
-            {
-                foreach (var key in source.Map(obj))
-                {
-                    Queue.Add(key);
-                }
-            }
+            Queue.Add(key);
         }
     }
 
-    private async Task WatchLoopAsync(WatchSource source, CancellationToken ct)
+    private void EnqueueAll(List<(WatchSource Source, ISharedInformer<Resource> Informer)> sources)
     {
-        while (!ct.IsCancellationRequested)
+        foreach (var (source, informer) in sources)
         {
-            var list = Store.List<Resource>(source.Kind);
-            foreach (var obj in list.Items)
+            foreach (var obj in informer.List())
             {
-                foreach (var key in source.Map(obj))
-                {
-                    Queue.Add(key);
-                }
-            }
-
-            try
-            {
-                await foreach (var e in Store.Watch(source.Kind, list.ResourceVersion, ct).ConfigureAwait(false))
-                {
-                    if (e.Type == WatchEventType.Expired)
-                    {
-                        LogWatchExpired(Logger, Name, source.Kind, e.Message);
-                        break;
-                    }
-
-                    foreach (var key in source.Map(e.Object!))
-                    {
-                        Queue.Add(key);
-                    }
-                }
-            }
-            catch (OperationCanceledException) when (ct.IsCancellationRequested)
-            {
-                return;
+                Enqueue(source, obj);
             }
         }
     }
@@ -160,9 +149,6 @@ internal abstract partial class Controller : IClusterComponent
             }
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Controller}: watch of {Kind} expired ({Reason}); relisting")]
-    private static partial void LogWatchExpired(ILogger logger, string controller, string kind, string? reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Controller}: reconcile of {Key} failed; retrying in {Delay}")]
     private static partial void LogReconcileFailed(ILogger logger, Exception exception, string controller, string key, TimeSpan delay);

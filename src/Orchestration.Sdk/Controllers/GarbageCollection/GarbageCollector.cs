@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orchestration.Sdk.Controllers.Engine;
+using Orchestration.Sdk.Informers;
 using Orchestration.Sdk.Model;
 using Orchestration.Sdk.Store;
 
@@ -11,8 +12,8 @@ namespace Orchestration.Sdk.Controllers.GarbageCollection;
 /// deleting a Deployment removes its ReplicaSets, and they their Pods. Keys are owner keys; a dependent's change
 /// also enqueues its owners, so dependents orphaned while the host was down are found on start.
 /// </summary>
-internal sealed partial class GarbageCollector(ResourceStore store, TimeProvider time, IOptions<ControllerOptions> options, ILogger<GarbageCollector> logger)
-    : Controller("garbage-collector", store, time, options.Value, logger)
+internal sealed partial class GarbageCollector(ResourceStore store, ISharedInformerFactory informers, TimeProvider time, IOptions<ControllerOptions> options, ILogger<GarbageCollector> logger)
+    : Controller("garbage-collector", store, informers, time, options.Value, logger)
 {
     private static readonly string[] DependentKinds = [ReplicaSet.KindName, Pod.KindName];
 

@@ -1,14 +1,15 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orchestration.Sdk.Controllers.Engine;
+using Orchestration.Sdk.Informers;
 using Orchestration.Sdk.Model;
 using Orchestration.Sdk.Store;
 
 namespace Orchestration.Sdk.Controllers.ReplicaSets;
 
 /// <summary>Keeps each ReplicaSet's number of active pods equal to its spec, and its status current.</summary>
-internal sealed partial class ReplicaSetController(ResourceStore store, TimeProvider time, IOptions<ControllerOptions> options, ILogger<ReplicaSetController> logger)
-    : Controller("replicaset-controller", store, time, options.Value, logger)
+internal sealed partial class ReplicaSetController(ResourceStore store, ISharedInformerFactory informers, TimeProvider time, IOptions<ControllerOptions> options, ILogger<ReplicaSetController> logger)
+    : Controller("replicaset-controller", store, informers, time, options.Value, logger)
 {
     protected override IReadOnlyList<WatchSource> Sources { get; } =
     [

@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orchestration.Sdk.Hosting;
+using Orchestration.Sdk.Informers;
 using Orchestration.Sdk.Model;
 using Orchestration.Sdk.Runtime;
 using Orchestration.Sdk.Store;
@@ -15,12 +16,12 @@ namespace Orchestration.Sdk.Networking.Proxy;
 /// The service proxy of a runtime without virtual cluster IPs, in the style of kube-proxy's userspace mode: every
 /// service port listens on the one service address containers reach (the app network's gateway on Docker), every host
 /// port of a host-reachable service on <see cref="ServiceProxyOptions.HostAddress"/>; each new connection goes to the
-/// next ready endpoint. It follows the store, writes a service's <see cref="ServiceConditionType.Listening"/>
+/// next ready endpoint. It follows the Service and Endpoints informers (a pod write does not wake it), writes a service's <see cref="ServiceConditionType.Listening"/>
 /// condition, keeps the pods' hosts files naming every service, and holds a terminating pod's SIGTERM until no new
 /// connection can reach it and its open ones are finished.
 /// </summary>
 internal sealed class ServiceProxy(
-    ResourceStore store, IServiceNetwork network, TimeProvider time, IOptions<ServiceProxyOptions> options, ILogger<ServiceProxy> logger)
+    ResourceStore store, ISharedInformerFactory informers, IServiceNetwork network, TimeProvider time, IOptions<ServiceProxyOptions> options, ILogger<ServiceProxy> logger)
     : IClusterComponent, IPodTerminationGate
 {
     private static readonly TimeSpan AddressRetryDelay = TimeSpan.FromSeconds(1);
@@ -41,25 +42,18 @@ internal sealed class ServiceProxy(
 
     public async Task RunAsync(CancellationToken stoppingToken)
     {
+        using var changes = new InformerChangeSignal().Follow(informers.For<Service>()).Follow(informers.For<Endpoints>());
         var address = await GetAddressAsync(stoppingToken).ConfigureAwait(false);
         ServiceAddress = address;
         try
         {
             var serviceAddress = IPAddress.Parse(address);
-            var complete = false;
-            (long, int, long, int) synced = default;
+            await changes.WaitForSyncAsync(stoppingToken).ConfigureAwait(false);
             while (true)
             {
-                // Any store change wakes the loop (pods change all the time); only services and endpoints matter here.
-                var version = store.Version;
-                var seen = ServicesAndEndpoints();
-                if (!complete || seen != synced)
-                {
-                    complete = await SyncAsync(serviceAddress, stoppingToken).ConfigureAwait(false);
-                    synced = seen;
-                }
-
-                await WaitForChangeAsync(version, complete ? null : _options.ListenRetryInterval, stoppingToken).ConfigureAwait(false);
+                // Only a service or endpoints change wakes the loop, or the retry interval while a port is left to bind.
+                var complete = await SyncAsync(serviceAddress, stoppingToken).ConfigureAwait(false);
+                await changes.WaitAsync(complete ? null : _options.ListenRetryInterval, time, stoppingToken).ConfigureAwait(false);
             }
         }
         finally
@@ -117,33 +111,6 @@ internal sealed class ServiceProxy(
                 await Task.Delay(AddressRetryDelay, time, ct).ConfigureAwait(false);
             }
         }
-    }
-
-    /// <summary>Changes whenever a service or an endpoints object is created, updated or deleted.</summary>
-    private (long, int, long, int) ServicesAndEndpoints()
-    {
-        var services = store.List<Service>(Service.KindName).Items;
-        var endpoints = store.List<Endpoints>(Endpoints.KindName).Items;
-        return (
-            services.Count == 0 ? 0 : services.Max(s => s.Metadata.ResourceVersion), services.Count,
-            endpoints.Count == 0 ? 0 : endpoints.Max(e => e.Metadata.ResourceVersion), endpoints.Count);
-    }
-
-    /// <summary>Waits for the next store change, or at most <paramref name="retry"/> when something is left to retry.</summary>
-    private async Task WaitForChangeAsync(long version, TimeSpan? retry, CancellationToken ct)
-    {
-        if (retry is not { } interval)
-        {
-            await store.WaitForChangeAsync(version, ct).ConfigureAwait(false);
-            return;
-        }
-
-        using var either = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var changed = store.WaitForChangeAsync(version, either.Token);
-        var elapsed = Task.Delay(interval, time, either.Token);
-        await Task.WhenAny(changed, elapsed).ConfigureAwait(false);
-        await either.CancelAsync().ConfigureAwait(false);
-        ct.ThrowIfCancellationRequested();
     }
 
     /// <returns>Whether every port listens and the hosts files are published (nothing to retry).</returns>

@@ -47,8 +47,6 @@ internal static partial class NodeAgentLog
     [LoggerMessage(Level = LogLevel.Information, Message = "node {Node}: pod {Pod}: containers stopped; deleted the pod")]
     public static partial void PodDeleted(ILogger logger, string node, string pod);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "node agents: pod watch expired ({Reason}); relisting")]
-    public static partial void PodWatchExpired(ILogger logger, string? reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "node agents: starting the agent of node {Node}")]
     public static partial void AgentStarting(ILogger logger, string node);

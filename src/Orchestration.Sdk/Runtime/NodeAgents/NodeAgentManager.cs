@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orchestration.Sdk.Hosting;
+using Orchestration.Sdk.Informers;
 using Orchestration.Sdk.Model;
 using Orchestration.Sdk.Store;
 
@@ -8,7 +9,7 @@ namespace Orchestration.Sdk.Runtime.NodeAgents;
 
 /// <summary>
 /// Runs one <see cref="NodeAgent"/> per node of the <see cref="INodeProvider"/> (also for nodes added later), and feeds
-/// them from a single watch of the pods, dispatched by the node each pod is bound to.
+/// them from one handler on the shared Pod informer, dispatched by the node each pod is bound to.
 /// </summary>
 internal sealed class NodeAgentManager : IClusterComponent
 {
@@ -16,24 +17,28 @@ internal sealed class NodeAgentManager : IClusterComponent
     private readonly Dictionary<string, NodeAgent> _agents = new(StringComparer.Ordinal);
     private readonly List<Task> _tasks = [];
     private readonly ResourceStore _store;
+    private readonly ISharedInformerFactory _informers;
     private readonly INodeProvider _nodes;
     private readonly TimeProvider _time;
     private readonly NodeAgentOptions _options;
     private readonly ILoggerFactory _loggerFactory;
     private readonly ILogger _logger;
     private CancellationToken _stopping;
+    private ISharedInformer<Pod>? _pods;
     private bool _running;
 
     public NodeAgentManager(
-        ResourceStore store, INodeProvider nodes, TimeProvider time, IOptions<NodeAgentOptions> options, ILoggerFactory loggerFactory,
+        ResourceStore store, ISharedInformerFactory informers, INodeProvider nodes, TimeProvider time, IOptions<NodeAgentOptions> options, ILoggerFactory loggerFactory,
         IEnumerable<IPodTerminationGate>? terminationGates = null)
     {
         ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(informers);
         ArgumentNullException.ThrowIfNull(nodes);
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(loggerFactory);
         _store = store;
+        _informers = informers;
         _nodes = nodes;
         _time = time;
         _options = options.Value;
@@ -52,6 +57,7 @@ internal sealed class NodeAgentManager : IClusterComponent
 
     public async Task RunAsync(CancellationToken stoppingToken)
     {
+        var pods = _informers.For<Pod>();
         lock (_gate)
         {
             if (_running)
@@ -61,11 +67,13 @@ internal sealed class NodeAgentManager : IClusterComponent
 
             _running = true;
             _stopping = stoppingToken;
+            _pods = pods;
             _agents.Clear();
             _tasks.Clear();
         }
 
         _nodes.NodeAdded += OnNodeAdded;
+        IInformerRegistration? registration = null;
         try
         {
             foreach (var node in _nodes.Nodes)
@@ -73,10 +81,16 @@ internal sealed class NodeAgentManager : IClusterComponent
                 StartAgent(node, listPods: false);
             }
 
-            await WatchPodsAsync(stoppingToken).ConfigureAwait(false);
+            // Every change of a bound pod (and, from a relist, every pod that vanished) reaches its node's agent.
+            registration = pods.AddEventHandler(ResourceEventHandler<Pod>.OnAny(pod => AgentOf(pod)?.PodChanged(pod)));
+            await Task.Delay(Timeout.Infinite, stoppingToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
         }
         finally
         {
+            registration?.Dispose();
             _nodes.NodeAdded -= OnNodeAdded;
             Task[] tasks;
             lock (_gate)
@@ -121,6 +135,7 @@ internal sealed class NodeAgentManager : IClusterComponent
     private void StartAgent(RuntimeNode node, bool listPods)
     {
         NodeAgent agent;
+        ISharedInformer<Pod>? pods;
         lock (_gate)
         {
             if (!_running || _stopping.IsCancellationRequested || _agents.ContainsKey(node.Name))
@@ -131,12 +146,14 @@ internal sealed class NodeAgentManager : IClusterComponent
             agent = new NodeAgent(node, _store, _time, _options, _loggerFactory.CreateLogger("Orchestration.Sdk.Runtime.NodeAgents.NodeAgent"), Readiness, _stopping) { TerminationGates = TerminationGates };
             _agents[node.Name] = agent;
             _tasks.Add(Task.Run(agent.RunAsync, CancellationToken.None));
+            pods = _pods;
         }
 
         NodeAgentLog.AgentStarting(_logger, node.Name);
-        if (listPods)
+        if (listPods && pods is not null)
         {
-            foreach (var pod in _store.List<Pod>(Pod.KindName, filter: p => p.Spec.NodeName == node.Name).Items)
+            // Pods the informer told of before this agent existed are in its cache by now (it tells after caching).
+            foreach (var pod in pods.ByIndex(InformerIndexes.Node, node.Name))
             {
                 agent.PodChanged(pod);
             }
@@ -153,50 +170,6 @@ internal sealed class NodeAgentManager : IClusterComponent
         lock (_gate)
         {
             return _agents.GetValueOrDefault(nodeName);
-        }
-    }
-
-    private async Task WatchPodsAsync(CancellationToken ct)
-    {
-        while (!ct.IsCancellationRequested)
-        {
-            var list = _store.List<Pod>(Pod.KindName, filter: p => p.Spec.NodeName is not null);
-            foreach (var pod in list.Items)
-            {
-                AgentOf(pod)?.PodChanged(pod);
-            }
-
-            NodeAgent[] agents;
-            lock (_gate)
-            {
-                agents = [.. _agents.Values];
-            }
-
-            foreach (var agent in agents)
-            {
-                agent.SignalAll(); // pods deleted while the watch was down
-            }
-
-            try
-            {
-                await foreach (var e in _store.Watch(Pod.KindName, list.ResourceVersion, ct).ConfigureAwait(false))
-                {
-                    if (e.Type == WatchEventType.Expired)
-                    {
-                        NodeAgentLog.PodWatchExpired(_logger, e.Message);
-                        break;
-                    }
-
-                    if (e.Object is Pod pod)
-                    {
-                        AgentOf(pod)?.PodChanged(pod);
-                    }
-                }
-            }
-            catch (OperationCanceledException) when (ct.IsCancellationRequested)
-            {
-                return;
-            }
         }
     }
 }

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using Orchestration.Sdk.Informers;
 using Orchestration.Sdk.Model;
 using Orchestration.Sdk.Networking;
 using Orchestration.Sdk.Networking.Proxy;
@@ -27,12 +28,15 @@ internal sealed class ProxyHarness : IAsyncDisposable
     public ProxyHarness()
     {
         Store = new ResourceStore(Time);
-        Proxy = new ServiceProxy(Store, Network, Time, Options.Create(ProxyOptions), NullLogger<ServiceProxy>.Instance);
+        Informers = SharedInformerFactory.Started(Store, Time);
+        Proxy = new ServiceProxy(Store, Informers, Network, Time, Options.Create(ProxyOptions), NullLogger<ServiceProxy>.Instance);
     }
 
     public FakeTimeProvider Time { get; } = new(AgentHarness.Start);
 
     public ResourceStore Store { get; }
+
+    public SharedInformerFactory Informers { get; }
 
     public FakeServiceNetwork Network { get; } = new(ServiceAddress);
 
@@ -150,6 +154,7 @@ internal sealed class ProxyHarness : IAsyncDisposable
             await server.DisposeAsync();
         }
 
+        await Informers.DisposeAsync();
         _stop.Dispose();
     }
 }
