@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Orchestration.Sdk.Declaration;
 using Orchestration.Sdk.Kinds;
@@ -15,9 +13,6 @@ namespace Orchestration.Sdk.Store;
 /// </summary>
 internal sealed partial class ResourceStore
 {
-    private static readonly JsonSerializerOptions SpecJson = new() { WriteIndented = false };
-    private static readonly ConditionalWeakTable<object, string> SpecJsonCache = [];
-
     private readonly Lock _gate = new();
     private readonly Dictionary<string, SortedDictionary<(string Ns, string Name), Resource>> _byKind = new(StringComparer.Ordinal);
     private readonly WatchHistory _history;
@@ -222,16 +217,9 @@ internal sealed partial class ResourceStore
         }
     }
 
-    /// <summary>
-    /// Whether two specs are equal, by their JSON (records holding lists compare lists by reference). The JSON of a
-    /// spec is kept with the spec instance, so an update serializes only the incoming spec, not the stored one again.
-    /// </summary>
+    /// <summary>Whether two specs are equal: the model's records and collections compare by value.</summary>
     private static bool SpecEquals(object? stored, object? incoming) =>
-        ReferenceEquals(stored, incoming) ||
-        (stored is not null && incoming is not null && SpecJsonOf(stored) == SpecJsonOf(incoming));
-
-    private static string SpecJsonOf(object spec) =>
-        SpecJsonCache.GetValue(spec, s => JsonSerializer.Serialize(s, s.GetType(), SpecJson));
+        ReferenceEquals(stored, incoming) || (stored is not null && stored.Equals(incoming));
 
     private SortedDictionary<(string Ns, string Name), Resource> Map(string kind)
     {
