@@ -1,3 +1,5 @@
+using Orchestration.Sdk.Model;
+
 namespace Orchestration.Sdk.Autoscaling;
 
 /// <summary>The desired state of a <see cref="HorizontalPodAutoscaler"/>.</summary>
@@ -16,16 +18,8 @@ public sealed record HorizontalPodAutoscalerSpec
     public required int MaxReplicas { get; init; }
 
     /// <summary>The metrics whose targets the autoscaler keeps; the largest recommendation wins. At least one is required.</summary>
-    public IReadOnlyList<MetricSpec> Metrics { get; init; } = [];
+    public IReadOnlyList<MetricSpec> Metrics { get; init => field = ValueCollections.List(value); } = ValueList<MetricSpec>.Empty;
 
     /// <summary>How fast and after what stabilization the replica count may change. <value>The default value is Kubernetes' default behavior.</value></summary>
     public HorizontalPodAutoscalerBehavior Behavior { get; init; } = new();
-
-    /// <inheritdoc />
-    public bool Equals(HorizontalPodAutoscalerSpec? other) =>
-        other is not null && ScaleTargetName == other.ScaleTargetName && MinReplicas == other.MinReplicas && MaxReplicas == other.MaxReplicas &&
-        Metrics.SequenceEqual(other.Metrics) && Behavior == other.Behavior;
-
-    /// <inheritdoc />
-    public override int GetHashCode() => HashCode.Combine(ScaleTargetName, MinReplicas, MaxReplicas, Metrics.Count, Behavior);
 }

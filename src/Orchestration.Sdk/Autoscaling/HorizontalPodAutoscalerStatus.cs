@@ -18,10 +18,10 @@ public sealed record HorizontalPodAutoscalerStatus
     public int DesiredReplicas { get; init; }
 
     /// <summary>The metrics as last observed.</summary>
-    public IReadOnlyList<MetricStatus> CurrentMetrics { get; init; } = [];
+    public IReadOnlyList<MetricStatus> CurrentMetrics { get; init => field = ValueCollections.List(value); } = ValueList<MetricStatus>.Empty;
 
     /// <summary>Conditions AbleToScale, ScalingActive and ScalingLimited, with Kubernetes' reasons and messages.</summary>
-    public IReadOnlyList<Condition> Conditions { get; init; } = [];
+    public IReadOnlyList<Condition> Conditions { get; init => field = ValueCollections.List(value); } = ValueList<Condition>.Empty;
 
     /// <summary>Why the replica count last changed ("scaled web from 3 to 6: cpu 140% of target 70%"). <value>The default value is null.</value></summary>
     public string? LastScaleReason { get; init; }

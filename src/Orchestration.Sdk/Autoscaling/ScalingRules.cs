@@ -1,3 +1,5 @@
+using Orchestration.Sdk.Model;
+
 namespace Orchestration.Sdk.Autoscaling;
 
 /// <summary>The behavior of one direction (up or down), as Kubernetes' HPAScalingRules.</summary>
@@ -16,7 +18,7 @@ public sealed record ScalingRules
     /// The rate limits. <value>The default value is empty, meaning Kubernetes' defaults of the direction: up max(4 pods,
     /// 100 %) per 15 s; down 100 % per 15 s.</value>
     /// </summary>
-    public IReadOnlyList<ScalingPolicy> Policies { get; init; } = [];
+    public IReadOnlyList<ScalingPolicy> Policies { get; init => field = ValueCollections.List(value); } = ValueList<ScalingPolicy>.Empty;
 
     /// <summary>
     /// How far the metric ratio may be from 1 before this direction scales (Kubernetes 1.33's per-direction tolerance).
@@ -37,12 +39,4 @@ public sealed record ScalingRules
         StabilizationWindowSeconds = 300,
         Policies = [new ScalingPolicy(ScalingPolicyType.Percent, 100, 15)],
     };
-
-    /// <inheritdoc />
-    public bool Equals(ScalingRules? other) =>
-        other is not null && StabilizationWindowSeconds == other.StabilizationWindowSeconds && SelectPolicy == other.SelectPolicy &&
-        Tolerance.Equals(other.Tolerance) && Policies.SequenceEqual(other.Policies);
-
-    /// <inheritdoc />
-    public override int GetHashCode() => HashCode.Combine(StabilizationWindowSeconds, SelectPolicy, Tolerance, Policies.Count);
 }

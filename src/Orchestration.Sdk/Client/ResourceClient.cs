@@ -20,7 +20,7 @@ internal sealed class ResourceClient(ResourceStore store) : IResourceClient
         where T : Resource
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(store.List<T>(ResourceKinds.KindOf<T>(), @namespace, selector));
+        return Task.FromResult(store.List<T>(store.Kinds.Get<T>().Kind, @namespace, selector));
     }
 
     public Task<ListResult<Resource>> ListAsync(string kind, string? @namespace = null, LabelSelector? selector = null, CancellationToken cancellationToken = default)
@@ -68,7 +68,7 @@ internal sealed class ResourceClient(ResourceStore store) : IResourceClient
     public async IAsyncEnumerable<WatchEvent<T>> WatchAsync<T>(long? fromVersion = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
         where T : Resource
     {
-        await foreach (var e in store.Watch(ResourceKinds.KindOf<T>(), fromVersion, cancellationToken).ConfigureAwait(false))
+        await foreach (var e in store.Watch(store.Kinds.Get<T>().Kind, fromVersion, cancellationToken).ConfigureAwait(false))
         {
             yield return new WatchEvent<T>(e.Type, (T?)e.Object, e.ResourceVersion, e.Message);
         }

@@ -53,8 +53,7 @@ internal sealed class RolloutClient(ResourceStore store, ISharedInformerFactory 
     {
         var d = Get(deployment, @namespace);
         var owned = Owned(d);
-        var hash = Controllers.Engine.Names.Hash(d.Spec.Template);
-        var current = owned.FirstOrDefault(r => r.Metadata.Labels.GetValueOrDefault(ReplicaSet.PodTemplateHashLabel) == hash);
+        var current = Revisions.Running(owned, d.Spec.Template);
         ReplicaSet? target;
         if (toRevision is { } wanted)
         {

@@ -16,7 +16,7 @@ public sealed record ConfigMap : Resource
     public override string Kind => KindName;
 
     /// <summary>The configuration values by key. <value>The default value is empty.</value></summary>
-    public IReadOnlyDictionary<string, string> Data { get; init; } = ObjectMeta.EmptyMap;
+    public IReadOnlyDictionary<string, string> Data { get; init => field = ValueCollections.Map(value); } = ObjectMeta.EmptyMap;
 
     // As in Kubernetes, a ConfigMap has no spec/status split: its generation stays 1.
     internal override object? SpecObject => null;

@@ -23,9 +23,9 @@ public sealed record Secret : Resource
     public string Type { get; init; } = OpaqueType;
 
     /// <summary>The secret values by key. <value>The default value is empty.</value></summary>
-    public IReadOnlyDictionary<string, SecretValue> Data { get; init; } = EmptyData;
+    public IReadOnlyDictionary<string, SecretValue> Data { get; init => field = ValueCollections.Map(value); } = EmptyData;
 
-    internal static readonly IReadOnlyDictionary<string, SecretValue> EmptyData = new Dictionary<string, SecretValue>();
+    internal static readonly IReadOnlyDictionary<string, SecretValue> EmptyData = ValueMap<SecretValue>.Empty;
 
     // As in Kubernetes, a Secret has no spec/status split: its generation stays 1.
     internal override object? SpecObject => null;

@@ -40,8 +40,9 @@ internal sealed class SharedInformerFactory : ISharedInformerFactory, IAsyncDisp
     public ISharedInformer<T> For<T>()
         where T : Resource
     {
-        var informer = Informer(ResourceKinds.KindOf<T>());
-        informer.Namespaced = ResourceKinds.IsNamespaced<T>();
+        var rule = _store.Kinds.Get<T>();
+        var informer = Informer(rule.Kind);
+        informer.Namespaced = rule.Namespaced;
         return new TypedInformer<T>(informer);
     }
 

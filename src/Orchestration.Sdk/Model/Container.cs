@@ -17,22 +17,22 @@ public sealed record Container
     public string? ImageBuildContext { get; init; }
 
     /// <summary>Replaces the image's entrypoint. <value>The default value is empty (the image's own).</value></summary>
-    public IReadOnlyList<string> Command { get; init; } = [];
+    public IReadOnlyList<string> Command { get; init => field = ValueCollections.List(value); } = ValueList<string>.Empty;
 
     /// <summary>Arguments to the entrypoint. <value>The default value is empty.</value></summary>
-    public IReadOnlyList<string> Args { get; init; } = [];
+    public IReadOnlyList<string> Args { get; init => field = ValueCollections.List(value); } = ValueList<string>.Empty;
 
     /// <summary>Environment variables. <value>The default value is empty.</value></summary>
-    public IReadOnlyList<EnvVar> Env { get; init; } = [];
+    public IReadOnlyList<EnvVar> Env { get; init => field = ValueCollections.List(value); } = ValueList<EnvVar>.Empty;
 
     /// <summary>Every key of ConfigMaps or Secrets as environment variables; <see cref="Env"/> overrides them. <value>The default value is empty.</value></summary>
-    public IReadOnlyList<Configuration.EnvFromSource> EnvFrom { get; init; } = [];
+    public IReadOnlyList<Configuration.EnvFromSource> EnvFrom { get; init => field = ValueCollections.List(value); } = ValueList<Configuration.EnvFromSource>.Empty;
 
     /// <summary>ConfigMaps or Secrets mounted as files, one per key. <value>The default value is empty.</value></summary>
-    public IReadOnlyList<Configuration.ConfigFileMount> ConfigFiles { get; init; } = [];
+    public IReadOnlyList<Configuration.ConfigFileMount> ConfigFiles { get; init => field = ValueCollections.List(value); } = ValueList<Configuration.ConfigFileMount>.Empty;
 
     /// <summary>Ports the container listens on. <value>The default value is empty.</value></summary>
-    public IReadOnlyList<ContainerPort> Ports { get; init; } = [];
+    public IReadOnlyList<ContainerPort> Ports { get; init => field = ValueCollections.List(value); } = ValueList<ContainerPort>.Empty;
 
     /// <summary>CPU and memory requests (what the scheduler reserves) and limits (what the runtime enforces).</summary>
     public ResourceRequirements Resources { get; init; } = new();

@@ -19,5 +19,5 @@ public sealed record DeploymentStatus
     public int AvailableReplicas { get; init; }
 
     /// <summary>Conditions such as Available.</summary>
-    public IReadOnlyList<Condition> Conditions { get; init; } = [];
+    public IReadOnlyList<Condition> Conditions { get; init => field = ValueCollections.List(value); } = ValueList<Condition>.Empty;
 }

@@ -4,5 +4,5 @@ namespace Orchestration.Sdk.Model;
 public sealed record ExecAction
 {
     /// <summary>The command and its arguments. <value>The default value is empty.</value></summary>
-    public IReadOnlyList<string> Command { get; init; } = [];
+    public IReadOnlyList<string> Command { get; init => field = ValueCollections.List(value); } = ValueList<string>.Empty;
 }

@@ -4,7 +4,7 @@ namespace Orchestration.Sdk.Model;
 public sealed record LabelSelector
 {
     /// <summary>Label pairs an object must carry. An empty selector matches everything.</summary>
-    public IReadOnlyDictionary<string, string> MatchLabels { get; init; } = ObjectMeta.EmptyMap;
+    public IReadOnlyDictionary<string, string> MatchLabels { get; init => field = ValueCollections.Map(value); } = ObjectMeta.EmptyMap;
 
     /// <summary>A selector matching the given pairs.</summary>
     /// <param name="labels">The pairs.</param>

@@ -10,7 +10,7 @@ public sealed record NodeStatus
     public NodeResources Allocatable { get; init; } = new();
 
     /// <summary>Conditions; Ready is True while the node agent heart-beats.</summary>
-    public IReadOnlyList<Condition> Conditions { get; init; } = [];
+    public IReadOnlyList<Condition> Conditions { get; init => field = ValueCollections.List(value); } = ValueList<Condition>.Empty;
 
     /// <summary>The node's address.</summary>
     public string? Address { get; init; }

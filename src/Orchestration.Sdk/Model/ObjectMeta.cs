@@ -10,10 +10,10 @@ public sealed record ObjectMeta
     public string Namespace { get; init; } = "default";
 
     /// <summary>Labels used by selectors. <value>The default value is empty.</value></summary>
-    public IReadOnlyDictionary<string, string> Labels { get; init; } = EmptyMap;
+    public IReadOnlyDictionary<string, string> Labels { get; init => field = ValueCollections.Map(value); } = EmptyMap;
 
     /// <summary>Annotations: non-identifying data. <value>The default value is empty.</value></summary>
-    public IReadOnlyDictionary<string, string> Annotations { get; init; } = EmptyMap;
+    public IReadOnlyDictionary<string, string> Annotations { get; init => field = ValueCollections.Map(value); } = EmptyMap;
 
     /// <summary>A unique id assigned by the store on create.</summary>
     public string Uid { get; init; } = string.Empty;
@@ -31,9 +31,9 @@ public sealed record ObjectMeta
     public DateTimeOffset? DeletionTimestamp { get; init; }
 
     /// <summary>The objects that own this one; when every owner is gone the garbage collector deletes it.</summary>
-    public IReadOnlyList<OwnerReference> OwnerReferences { get; init; } = [];
+    public IReadOnlyList<OwnerReference> OwnerReferences { get; init => field = ValueCollections.List(value); } = ValueList<OwnerReference>.Empty;
 
-    internal static readonly IReadOnlyDictionary<string, string> EmptyMap = new Dictionary<string, string>();
+    internal static readonly IReadOnlyDictionary<string, string> EmptyMap = ValueMap<string>.Empty;
 
     /// <summary>The owner reference that is the managing controller, if any.</summary>
     public OwnerReference? Controller => OwnerReferences.FirstOrDefault(o => o.Controller);

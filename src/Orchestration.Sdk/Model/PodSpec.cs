@@ -4,16 +4,16 @@ namespace Orchestration.Sdk.Model;
 public sealed record PodSpec
 {
     /// <summary>The containers; at least one, names unique.</summary>
-    public IReadOnlyList<Container> Containers { get; init; } = [];
+    public IReadOnlyList<Container> Containers { get; init => field = ValueCollections.List(value); } = ValueList<Container>.Empty;
 
     /// <summary>When exited containers are restarted. <value>The default value is <see cref="RestartPolicy.Always"/>.</value></summary>
     public RestartPolicy RestartPolicy { get; init; } = RestartPolicy.Always;
 
     /// <summary>Labels a node must have for the pod to be scheduled onto it. <value>The default value is empty.</value></summary>
-    public IReadOnlyDictionary<string, string> NodeSelector { get; init; } = ObjectMeta.EmptyMap;
+    public IReadOnlyDictionary<string, string> NodeSelector { get; init => field = ValueCollections.Map(value); } = ObjectMeta.EmptyMap;
 
     /// <summary>Taints this pod tolerates. <value>The default value is empty.</value></summary>
-    public IReadOnlyList<Toleration> Tolerations { get; init; } = [];
+    public IReadOnlyList<Toleration> Tolerations { get; init => field = ValueCollections.List(value); } = ValueList<Toleration>.Empty;
 
     /// <summary>The node the pod is bound to; set by the scheduler. <value>The default value is null (unscheduled).</value></summary>
     public string? NodeName { get; init; }

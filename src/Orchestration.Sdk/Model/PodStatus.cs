@@ -7,10 +7,10 @@ public sealed record PodStatus
     public PodPhase Phase { get; init; } = PodPhase.Pending;
 
     /// <summary>Conditions: PodScheduled (with reason Unschedulable and the scheduler's message) and Ready.</summary>
-    public IReadOnlyList<Condition> Conditions { get; init; } = [];
+    public IReadOnlyList<Condition> Conditions { get; init => field = ValueCollections.List(value); } = ValueList<Condition>.Empty;
 
     /// <summary>One entry per container.</summary>
-    public IReadOnlyList<ContainerStatus> ContainerStatuses { get; init; } = [];
+    public IReadOnlyList<ContainerStatus> ContainerStatuses { get; init => field = ValueCollections.List(value); } = ValueList<ContainerStatus>.Empty;
 
     /// <summary>A one-word reason for the phase, for example "Evicted". <value>The default value is null.</value></summary>
     public string? Reason { get; init; }

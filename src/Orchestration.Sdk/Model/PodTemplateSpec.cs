@@ -4,10 +4,10 @@ namespace Orchestration.Sdk.Model;
 public sealed record PodTemplateSpec
 {
     /// <summary>Labels given to every pod; must satisfy the owner's selector.</summary>
-    public IReadOnlyDictionary<string, string> Labels { get; init; } = ObjectMeta.EmptyMap;
+    public IReadOnlyDictionary<string, string> Labels { get; init => field = ValueCollections.Map(value); } = ObjectMeta.EmptyMap;
 
     /// <summary>Annotations given to every pod.</summary>
-    public IReadOnlyDictionary<string, string> Annotations { get; init; } = ObjectMeta.EmptyMap;
+    public IReadOnlyDictionary<string, string> Annotations { get; init => field = ValueCollections.Map(value); } = ObjectMeta.EmptyMap;
 
     /// <summary>The pod spec.</summary>
     public PodSpec Spec { get; init; } = new();

@@ -1,3 +1,5 @@
+using Orchestration.Sdk.Model;
+
 namespace Orchestration.Sdk.Networking;
 
 /// <summary>One pod behind a service.</summary>
@@ -16,9 +18,5 @@ public sealed record EndpointAddress
     public bool Ready { get; init; }
 
     /// <summary>The service's ports resolved to this pod's container ports, in the service's port order.</summary>
-    public IReadOnlyList<EndpointPort> Ports { get; init; } = [];
-
-    internal bool SameAs(EndpointAddress other) =>
-        PodName == other.PodName && NodeName == other.NodeName && IP == other.IP && Ready == other.Ready &&
-        Ports.SequenceEqual(other.Ports);
+    public IReadOnlyList<EndpointPort> Ports { get; init => field = ValueCollections.List(value); } = ValueList<EndpointPort>.Empty;
 }

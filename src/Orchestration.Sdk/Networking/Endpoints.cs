@@ -16,23 +16,16 @@ public sealed record Endpoints : Resource
     public override string Kind => KindName;
 
     /// <summary>The Ready pods, which receive traffic. <value>The default value is empty.</value></summary>
-    public IReadOnlyList<EndpointAddress> Addresses { get; init; } = [];
+    public IReadOnlyList<EndpointAddress> Addresses { get; init => field = ValueCollections.List(value); } = ValueList<EndpointAddress>.Empty;
 
     /// <summary>Selected pods that are not Ready, which receive no traffic. <value>The default value is empty.</value></summary>
-    public IReadOnlyList<EndpointAddress> NotReadyAddresses { get; init; } = [];
+    public IReadOnlyList<EndpointAddress> NotReadyAddresses { get; init => field = ValueCollections.List(value); } = ValueList<EndpointAddress>.Empty;
 
     internal override object? SpecObject => new EndpointsContent(Addresses, NotReadyAddresses);
 
     internal override object? StatusObject => null;
 
     internal override Resource WithStatusOf(Resource other) => this;
-
-    /// <summary>Whether the two objects list the same addresses (metadata aside).</summary>
-    internal bool SameAddressesAs(Endpoints other) =>
-        Same(Addresses, other.Addresses) && Same(NotReadyAddresses, other.NotReadyAddresses);
-
-    private static bool Same(IReadOnlyList<EndpointAddress> a, IReadOnlyList<EndpointAddress> b) =>
-        a.Count == b.Count && a.Zip(b).All(p => p.First.SameAs(p.Second));
 
     private sealed record EndpointsContent(IReadOnlyList<EndpointAddress> Addresses, IReadOnlyList<EndpointAddress> NotReadyAddresses);
 }

@@ -185,7 +185,7 @@ internal sealed partial class EndpointsController(
             return;
         }
 
-        if (current.SameAddressesAs(desired) && current.Metadata.OwnerReferences.SequenceEqual(desired.Metadata.OwnerReferences))
+        if (current.Addresses.Equals(desired.Addresses) && current.NotReadyAddresses.Equals(desired.NotReadyAddresses) && current.Metadata.OwnerReferences.Equals(desired.Metadata.OwnerReferences))
         {
             return;
         }

@@ -9,10 +9,10 @@ public sealed record ServiceSpec
     /// Labels a pod must carry to be selected. <value>The default value is empty: the service's endpoints are not
     /// managed (Kubernetes' selector-less service).</value>
     /// </summary>
-    public IReadOnlyDictionary<string, string> Selector { get; init; } = ObjectMeta.EmptyMap;
+    public IReadOnlyDictionary<string, string> Selector { get; init => field = ValueCollections.Map(value); } = ObjectMeta.EmptyMap;
 
     /// <summary>The ports; at least one. <value>The default value is empty.</value></summary>
-    public IReadOnlyList<ServicePort> Ports { get; init; } = [];
+    public IReadOnlyList<ServicePort> Ports { get; init => field = ValueCollections.List(value); } = ValueList<ServicePort>.Empty;
 
     /// <summary>How the service is exposed. <value>The default value is <see cref="ServiceType.ClusterIP"/>.</value></summary>
     public ServiceType Type { get; init; } = ServiceType.ClusterIP;

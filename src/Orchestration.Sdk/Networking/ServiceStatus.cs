@@ -6,5 +6,5 @@ namespace Orchestration.Sdk.Networking;
 public sealed record ServiceStatus
 {
     /// <summary>Conditions; the endpoints controller sets <see cref="ServiceConditionType.EndpointsReady"/>. <value>The default value is empty.</value></summary>
-    public IReadOnlyList<Condition> Conditions { get; init; } = [];
+    public IReadOnlyList<Condition> Conditions { get; init => field = ValueCollections.List(value); } = ValueList<Condition>.Empty;
 }

@@ -98,7 +98,7 @@ internal sealed class NodeInfo
         var taints = EffectiveTaints(node);
         var preferred = node.Spec.Taints.Where(t => t.Effect == TaintEffect.PreferNoSchedule).ToArray();
         var changed = cpu != AllocatableMilliCpu || memory != AllocatableMemory || allocatable.Pods != AllowedPodNumber ||
-            node.Spec.Unschedulable != Unschedulable || !SameLabels(Labels, node.Metadata.Labels) ||
+            node.Spec.Unschedulable != Unschedulable || !Labels.Equals(node.Metadata.Labels) ||
             !taints.SequenceEqual(FilterTaints) || !preferred.SequenceEqual(PreferNoScheduleTaints);
 
         AllocatableMilliCpu = cpu;
@@ -180,28 +180,5 @@ internal sealed class NodeInfo
         }
 
         return result.Count == 0 ? NoTaints : [.. result];
-    }
-
-    private static bool SameLabels(IReadOnlyDictionary<string, string> a, IReadOnlyDictionary<string, string> b)
-    {
-        if (ReferenceEquals(a, b))
-        {
-            return true;
-        }
-
-        if (a.Count != b.Count)
-        {
-            return false;
-        }
-
-        foreach (var (key, value) in a)
-        {
-            if (!b.TryGetValue(key, out var other) || other != value)
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 }

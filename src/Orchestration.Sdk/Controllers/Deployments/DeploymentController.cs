@@ -45,7 +45,7 @@ internal sealed partial class DeploymentController : Controller
 
         var owned = Owned(d);
         var hash = Names.Hash(d.Spec.Template);
-        var newRs = owned.FirstOrDefault(r => r.Metadata.Labels.GetValueOrDefault(ReplicaSet.PodTemplateHashLabel) == hash);
+        var newRs = Revisions.Running(owned, d.Spec.Template);
         if (d.Spec.Paused)
         {
             // Paused: no new revision rolls out, but the replica count still applies to the newest active one.

@@ -22,7 +22,11 @@ internal static class Names
         return $"{prefix}-{suffix}";
     }
 
-    /// <summary>A stable hash of an object's JSON, encoded in the safe alphabet (the pod-template-hash label).</summary>
+    /// <summary>
+    /// A stable hash of an object's JSON, encoded in the safe alphabet (the pod-template-hash label). The JSON is
+    /// canonical: the model's maps are <see cref="Model.ValueMap{TValue}"/>s, which serialize their keys sorted, so the
+    /// order labels or data were declared in does not change the hash.
+    /// </summary>
     public static string Hash(object value)
     {
         var json = JsonSerializer.SerializeToUtf8Bytes(value, value.GetType());

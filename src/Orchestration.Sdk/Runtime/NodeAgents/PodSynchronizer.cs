@@ -258,7 +258,7 @@ internal sealed partial class PodSynchronizer(NodeAgent agent, string uid, Objec
             }
 
             var next = PodStatusCalculator.Compute(p, observed, _records, _sandbox.Error, now, agent.HostIP, agent.Readiness);
-            return PodStatusEquality.Same(p.Status, next) ? p : p with { Status = next };
+            return p.Status == next ? p : p with { Status = next };
         }, statusOnly: true);
     }
 
