@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orchestration.Sdk.Events;
 using Orchestration.Sdk.Hosting;
 using Orchestration.Sdk.Model;
 using Orchestration.Sdk.Store;
@@ -25,6 +26,7 @@ internal sealed partial class Scheduler : IClusterComponent
     private readonly SchedulerOptions _options;
     private readonly ILogger<Scheduler> _logger;
     private readonly SchedulingFramework _framework;
+    private readonly IEventRecorder _events;
     private readonly SchedulerCache _cache = new();
     private readonly SchedulingQueue _queue = new();
     private bool _nodesSynced;
@@ -32,7 +34,7 @@ internal sealed partial class Scheduler : IClusterComponent
     private bool _nodesChanged;
     private volatile HashSet<string> _readyNodes = [];
 
-    public Scheduler(ResourceStore store, TimeProvider time, IOptions<SchedulerOptions> options, ILogger<Scheduler> logger)
+    public Scheduler(ResourceStore store, TimeProvider time, IOptions<SchedulerOptions> options, ILogger<Scheduler> logger, IEventRecorderFactory? events = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(time);
@@ -47,6 +49,7 @@ internal sealed partial class Scheduler : IClusterComponent
         _time = time;
         _logger = logger;
         _framework = SchedulingFramework.CreateDefault(_options);
+        _events = events?.CreateRecorder("default-scheduler") ?? NullEventRecorder.Instance;
     }
 
     public string Name => "scheduler";

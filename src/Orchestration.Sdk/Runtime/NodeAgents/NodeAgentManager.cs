@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Orchestration.Sdk.Hosting;
 using Orchestration.Sdk.Model;
 using Orchestration.Sdk.Store;
+using Orchestration.Sdk.Events;
 
 namespace Orchestration.Sdk.Runtime.NodeAgents;
 
@@ -23,10 +24,11 @@ internal sealed class NodeAgentManager : IClusterComponent
     private readonly ILogger _logger;
     private CancellationToken _stopping;
     private bool _running;
+    private readonly IEventRecorderFactory? _events;
 
     public NodeAgentManager(
         ResourceStore store, INodeProvider nodes, TimeProvider time, IOptions<NodeAgentOptions> options, ILoggerFactory loggerFactory,
-        IEnumerable<IPodTerminationGate>? terminationGates = null)
+        IEnumerable<IPodTerminationGate>? terminationGates = null, IEventRecorderFactory? events = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(nodes);
@@ -40,6 +42,7 @@ internal sealed class NodeAgentManager : IClusterComponent
         _loggerFactory = loggerFactory;
         _logger = loggerFactory.CreateLogger<NodeAgentManager>();
         TerminationGates = terminationGates?.ToList() ?? [];
+        _events = events;
     }
 
     public string Name => "node-agents";
@@ -128,7 +131,11 @@ internal sealed class NodeAgentManager : IClusterComponent
                 return;
             }
 
-            agent = new NodeAgent(node, _store, _time, _options, _loggerFactory.CreateLogger("Orchestration.Sdk.Runtime.NodeAgents.NodeAgent"), Readiness, _stopping) { TerminationGates = TerminationGates };
+            agent = new NodeAgent(node, _store, _time, _options, _loggerFactory.CreateLogger("Orchestration.Sdk.Runtime.NodeAgents.NodeAgent"), Readiness, _stopping)
+            {
+                TerminationGates = TerminationGates,
+                Events = _events?.CreateRecorder("kubelet", node.Name) ?? NullEventRecorder.Instance,
+            };
             _agents[node.Name] = agent;
             _tasks.Add(Task.Run(agent.RunAsync, CancellationToken.None));
         }
