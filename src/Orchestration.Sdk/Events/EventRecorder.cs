@@ -8,9 +8,18 @@ internal sealed class EventRecorder(EventBroadcaster broadcaster, EventSource so
 {
     public void Record(Resource involvedObject, string type, string reason, string message, string? fieldPath = null, string? action = null)
     {
+        if (Build(involvedObject, type, reason, message, fieldPath, action) is { } report)
+        {
+            broadcaster.Enqueue(report);
+        }
+    }
+
+    /// <summary>The report to queue, or null for one without an object or a reason (recording never fails its caller).</summary>
+    internal PendingEvent? Build(Resource? involvedObject, string type, string reason, string message, string? fieldPath, string? action)
+    {
         if (involvedObject is null || string.IsNullOrEmpty(reason))
         {
-            return; // recording never fails its caller
+            return null;
         }
 
         var meta = involvedObject.Metadata;
@@ -24,6 +33,6 @@ internal sealed class EventRecorder(EventBroadcaster broadcaster, EventSource so
             ResourceVersion = meta.ResourceVersion > 0 ? meta.ResourceVersion.ToString(CultureInfo.InvariantCulture) : string.Empty,
             FieldPath = string.IsNullOrEmpty(fieldPath) ? null : fieldPath,
         };
-        broadcaster.Enqueue(new PendingEvent(reference, type is EventTypes.Warning ? EventTypes.Warning : EventTypes.Normal, reason, message ?? string.Empty, action ?? string.Empty, source, broadcaster.Now));
+        return new PendingEvent(reference, type is EventTypes.Warning ? EventTypes.Warning : EventTypes.Normal, reason, message ?? string.Empty, action ?? string.Empty, source, broadcaster.Now);
     }
 }
