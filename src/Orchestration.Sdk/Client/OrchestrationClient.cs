@@ -16,12 +16,6 @@ internal sealed class OrchestrationClient(ResourceStore store, TimeProvider time
         where T : Resource
     {
         ArgumentNullException.ThrowIfNull(resource);
-        var errors = ResourceValidator.Validate(resource);
-        if (errors.Count > 0)
-        {
-            throw new DeclarationValidationException(errors);
-        }
-
         return Task.FromResult(Apply(resource));
     }
 
@@ -42,12 +36,12 @@ internal sealed class OrchestrationClient(ResourceStore store, TimeProvider time
 
     public Task<IReadOnlyList<T>> ListAsync<T>(LabelSelector? selector = null, string? @namespace = null, CancellationToken cancellationToken = default)
         where T : Resource =>
-        Task.FromResult(store.List<T>(ResourceKinds.KindOf<T>(), @namespace, selector).Items);
+        Task.FromResult(store.List<T>(store.Kinds.Get<T>().Kind, @namespace, selector).Items);
 
     public async IAsyncEnumerable<WatchEvent> WatchAsync<T>(long? fromVersion = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
         where T : Resource
     {
-        await foreach (var e in store.Watch(ResourceKinds.KindOf<T>(), fromVersion, cancellationToken).ConfigureAwait(false))
+        await foreach (var e in store.Watch(store.Kinds.Get<T>().Kind, fromVersion, cancellationToken).ConfigureAwait(false))
         {
             yield return e;
         }
@@ -57,10 +51,6 @@ internal sealed class OrchestrationClient(ResourceStore store, TimeProvider time
     {
         ArgumentException.ThrowIfNullOrEmpty(deployment);
         var key = KeyOf<Deployment>(deployment, @namespace);
-        if (replicas < 0)
-        {
-            throw new DeclarationValidationException([new ValidationError($"deployments[{deployment}].spec.replicas", $"Invalid value: {replicas}: must be greater than or equal to 0")]);
-        }
 
         var owner = store.List<Autoscaling.HorizontalPodAutoscaler>(Autoscaling.HorizontalPodAutoscaler.KindName, key.Namespace, filter: h => h.Spec.ScaleTargetName == deployment).Items.FirstOrDefault();
         if (owner is not null)
@@ -111,7 +101,8 @@ internal sealed class OrchestrationClient(ResourceStore store, TimeProvider time
                     return store.Create(resource);
                 }
 
-                var merged = (T)resource.KeepAllocatedFrom(current).WithMetadata(current.Metadata with
+                // The store's rule keeps what the system allocated (a service's cluster IP), as kubectl apply does.
+                var merged = (T)resource.WithMetadata(current.Metadata with
                 {
                     Labels = resource.Metadata.Labels,
                     Annotations = resource.Metadata.Annotations,
@@ -124,7 +115,10 @@ internal sealed class OrchestrationClient(ResourceStore store, TimeProvider time
         }
     }
 
-    private static ObjectKey KeyOf<T>(string name, string? ns)
-        where T : Resource =>
-        new(ResourceKinds.KindOf<T>(), ResourceKinds.IsNamespaced<T>() ? ns ?? DefaultNamespace : string.Empty, name);
+    private ObjectKey KeyOf<T>(string name, string? ns)
+        where T : Resource
+    {
+        var rule = store.Kinds.Get<T>();
+        return new(rule.Kind, rule.Namespaced ? ns ?? DefaultNamespace : string.Empty, name);
+    }
 }

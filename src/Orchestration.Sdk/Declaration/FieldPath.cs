@@ -4,7 +4,8 @@ namespace Orchestration.Sdk.Declaration;
 internal readonly record struct FieldPath(string Value)
 {
     /// <summary>The root of an object's paths: the plural kind and the name, <c>deployments[web]</c>.</summary>
-    public static FieldPath Of(string kind, string name) => new($"{Plural(kind)}[{name}]");
+    public static FieldPath Of(string kind, string name) =>
+        new($"{(Kinds.KindRegistry.BuiltIn.TryGet(kind, out var rule) ? rule.Plural : Plural(kind))}[{name}]");
 
     /// <summary>The root of an object's paths.</summary>
     public static FieldPath Of(Model.Resource resource) => Of(resource.Kind, resource.Metadata.Name);
@@ -17,7 +18,7 @@ internal readonly record struct FieldPath(string Value)
 
     public override string ToString() => Value;
 
-    /// <summary>The resource name of a kind, as the API uses it: "Deployment" is "deployments".</summary>
+    /// <summary>The resource name of a kind no rule names, by English rules: "Deployment" is "deployments".</summary>
     public static string Plural(string kind)
     {
         var lower = kind.ToLowerInvariant();

@@ -6,7 +6,7 @@ namespace Orchestration.Sdk.Declaration;
 /// <summary>Validates a pod spec as Kubernetes' ValidatePodSpec does (the parts this model has).</summary>
 internal static class PodSpecValidator
 {
-    private static readonly string[] SupportedProtocols = ["SCTP", "TCP", "UDP"];
+    internal static readonly string[] SupportedProtocols = ["SCTP", "TCP", "UDP"];
 
     public static void Validate(PodSpec spec, FieldPath path, List<ValidationError> errors)
     {

@@ -20,7 +20,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class OrchestrationServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the orchestrator: the store, the controllers, the scheduler, the node agents, the imperative
+    /// Adds the orchestrator: the kinds (a <see cref="Orchestration.Sdk.Kinds.KindRegistry"/> with the built-in kinds), the store, the controllers, the scheduler, the node agents, the imperative
     /// <see cref="IOrchestrationClient"/> and a hosted service that validates <paramref name="declare"/>'s declaration,
     /// starts the control loop and applies it. Every registration uses TryAdd, so a service registered earlier wins.
     /// Choose a runtime on the returned builder (<c>UseInMemoryRuntime</c> or <c>UseDocker</c>).
@@ -34,7 +34,8 @@ public static class OrchestrationServiceCollectionExtensions
         services.AddOptions();
         services.AddLogging();
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(sp => new ResourceStore(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<StoreOptions>>()).WithTransformers(sp.GetServices<IStoredObjectTransformer>()));
+        services.TryAddSingleton(_ => Orchestration.Sdk.Kinds.KindRegistry.CreateDefault());
+        services.TryAddSingleton(sp => new ResourceStore(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<StoreOptions>>(), sp.GetRequiredService<Orchestration.Sdk.Kinds.KindRegistry>()).WithTransformers(sp.GetServices<IStoredObjectTransformer>()));
         services.TryAddSingleton<Orchestration.Sdk.Secrets.ISecretKeyProvider, Orchestration.Sdk.Secrets.DefaultSecretKeyProvider>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStoredObjectTransformer, Orchestration.Sdk.Secrets.AesGcmSecretTransformer>());
         services.TryAddSingleton<NodeAgentManager>();

@@ -28,12 +28,6 @@ public abstract record Resource
     /// <summary>Returns a copy whose status is taken from <paramref name="other"/>.</summary>
     internal abstract Resource WithStatusOf(Resource other);
 
-    /// <summary>
-    /// This object as applied over <paramref name="current"/>: keeps what the system allocated and the declaration does
-    /// not carry (a service's cluster IP and host ports), as <c>kubectl apply</c> does. Most kinds allocate nothing.
-    /// </summary>
-    internal virtual Resource KeepAllocatedFrom(Resource current) => this;
-
     /// <inheritdoc />
     public override string ToString() => $"{Kind}/{Key.Display}";
 }

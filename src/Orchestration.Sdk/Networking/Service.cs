@@ -26,6 +26,4 @@ public sealed record Service : Resource
     internal override object? StatusObject => Status;
 
     internal override Resource WithStatusOf(Resource other) => this with { Status = ((Service)other).Status };
-
-    internal override Resource KeepAllocatedFrom(Resource current) => current is Service existing ? ServiceApply.KeepAllocated(this, existing) : this;
 }

@@ -95,9 +95,10 @@ internal static partial class ServiceValidator
         {
             errors.Add(FieldErrors.Required(path.Child("protocol")));
         }
-        else if (port.Protocol != "TCP")
+        else if (!Declaration.PodSpecValidator.SupportedProtocols.Contains(port.Protocol, StringComparer.Ordinal))
         {
-            errors.Add(FieldErrors.NotSupported(path.Child("protocol"), port.Protocol, "TCP"));
+            // Kubernetes' protocols: the object is valid; the service proxy reports the ports it cannot proxy (TCP only).
+            errors.Add(FieldErrors.NotSupported(path.Child("protocol"), port.Protocol, Declaration.PodSpecValidator.SupportedProtocols));
         }
 
         var target = path.Child("targetPort");

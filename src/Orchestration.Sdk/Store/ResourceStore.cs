@@ -1,13 +1,17 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using Orchestration.Sdk.Declaration;
+using Orchestration.Sdk.Kinds;
 using Orchestration.Sdk.Model;
 
 namespace Orchestration.Sdk.Store;
 
 /// <summary>
 /// The in-process source of truth: versioned objects with optimistic concurrency and watches.
-/// Objects are immutable records, so reads hand out the stored instance without copying.
+/// Objects are immutable records, so reads hand out the stored instance without copying. Every write goes through
+/// its kind's <see cref="KindRule"/> (prepare, then validate): an invalid object is refused with its field errors and
+/// changes nothing, whoever writes it.
 /// </summary>
 internal sealed partial class ResourceStore
 {
@@ -20,14 +24,16 @@ internal sealed partial class ResourceStore
     private readonly List<Watcher> _watchers = [];
     private readonly TimeProvider _time;
     private readonly StoreOptions _options;
+    private readonly KindRegistry _kinds;
     private long _version;
 
-    public ResourceStore(TimeProvider time, IOptions<StoreOptions> options)
+    public ResourceStore(TimeProvider time, IOptions<StoreOptions> options, KindRegistry? kinds = null)
     {
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(options);
         _time = time;
         _options = options.Value;
+        _kinds = kinds ?? KindRegistry.CreateDefault();
         _history = new WatchHistory(_options.HistoryCapacity);
         if (_options.PersistencePath is { } path)
         {
@@ -39,6 +45,9 @@ internal sealed partial class ResourceStore
         : this(time ?? TimeProvider.System, Options.Create(new StoreOptions()))
     {
     }
+
+    /// <summary>The kinds this store accepts, with the rules it enforces.</summary>
+    public KindRegistry Kinds => _kinds;
 
     /// <summary>The version of the last write.</summary>
     public long Version
@@ -56,14 +65,18 @@ internal sealed partial class ResourceStore
         where T : Resource
     {
         ArgumentNullException.ThrowIfNull(obj);
+        var rule = _kinds.Get(obj.Kind);
+        if (!rule.Namespaced && obj.Metadata.Namespace.Length > 0)
+        {
+            obj = (T)obj.WithMetadata(obj.Metadata with { Namespace = string.Empty });
+        }
+
+        obj = (T)rule.PrepareForCreate(obj);
+        Admit(rule.ValidateCreate(obj));
         lock (_gate)
         {
             var map = Map(obj.Kind);
             var meta = obj.Metadata;
-            if (!obj.IsNamespaced && meta.Namespace.Length > 0)
-            {
-                meta = meta with { Namespace = string.Empty };
-            }
 
             var key = (meta.Namespace, meta.Name);
             if (map.ContainsKey(key))
@@ -152,47 +165,60 @@ internal sealed partial class ResourceStore
         where T : Resource
     {
         ArgumentNullException.ThrowIfNull(obj);
+        var rule = _kinds.Get(obj.Kind);
         lock (_gate)
         {
             var key = obj.Key;
-            if (!_byKind.TryGetValue(key.Kind, out var map) || !map.TryGetValue((key.Namespace, key.Name), out var current))
+            if (!_byKind.TryGetValue(key.Kind, out var map) || !map.TryGetValue((key.Namespace, key.Name), out var stored))
             {
                 throw new NotFoundException(key, $"{Plural(key.Kind)} \"{key.Name}\" not found");
             }
 
-            if (obj.Metadata.ResourceVersion != current.Metadata.ResourceVersion)
+            if (obj.Metadata.ResourceVersion != stored.Metadata.ResourceVersion)
             {
-                throw Conflict(current);
+                throw Conflict(stored);
             }
 
+            var current = Reveal(stored);
             Resource next;
             if (statusOnly)
             {
-                next = current.WithStatusOf(obj);
-                next = next.WithMetadata(current.Metadata with { ResourceVersion = ++_version });
+                next = rule.PrepareForStatusUpdate(obj, current);
+                Admit(rule.ValidateStatusUpdate(next, current));
+                next = next.WithMetadata(current.Metadata with { ResourceVersion = _version + 1 });
             }
             else
             {
-                var generation = current.Metadata.Generation;
-                if (!SpecEquals(current.SpecObject, obj.SpecObject))
-                {
-                    generation++;
-                }
-
-                next = obj.WithStatusOf(current).WithMetadata(obj.Metadata with
+                next = rule.PrepareForUpdate(obj, current);
+                next = next.WithMetadata(next.Metadata with
                 {
                     Namespace = current.Metadata.Namespace,
                     Uid = current.Metadata.Uid,
                     CreationTimestamp = current.Metadata.CreationTimestamp,
-                    Generation = generation,
-                    ResourceVersion = ++_version,
+                    Generation = current.Metadata.Generation,
+                });
+                Admit(rule.ValidateUpdate(next, current));
+                next = next.WithMetadata(next.Metadata with
+                {
+                    Generation = SpecEquals(current.SpecObject, next.SpecObject) ? current.Metadata.Generation : current.Metadata.Generation + 1,
+                    ResourceVersion = _version + 1,
                 });
             }
 
+            _version++;
             var kept = Protect(next);
             map[(key.Namespace, key.Name)] = kept;
             Publish(new WatchEvent(WatchEventType.Modified, kept, _version));
-            return Reveal((T)next);
+            return (T)next;
+        }
+    }
+
+    /// <summary>Refuses a write its kind's rule found invalid, with every field error; nothing is written.</summary>
+    private static void Admit(IReadOnlyList<ValidationError> errors)
+    {
+        if (errors.Count > 0)
+        {
+            throw new DeclarationValidationException(errors);
         }
     }
 
@@ -218,10 +244,10 @@ internal sealed partial class ResourceStore
         return map;
     }
 
-    private static ConflictException Conflict(Resource current) =>
+    private ConflictException Conflict(Resource current) =>
         new(current.Key, $"Operation cannot be fulfilled on {Plural(current.Kind)} \"{current.Metadata.Name}\": the object has been modified; please apply your changes to the latest version and try again");
 
-    internal static string Plural(string kind) => kind.ToLowerInvariant() + (kind.EndsWith('s') ? "es" : "s");
+    private string Plural(string kind) => _kinds.TryGet(kind, out var rule) ? rule.Plural : FieldPath.Plural(kind);
 
     private sealed class KeyComparer : IComparer<(string Ns, string Name)>
     {

@@ -14,14 +14,14 @@ namespace Orchestration.Sdk.Controllers.GarbageCollection;
 internal sealed partial class GarbageCollector(ResourceStore store, TimeProvider time, IOptions<ControllerOptions> options, ILogger<GarbageCollector> logger)
     : Controller("garbage-collector", store, time, options.Value, logger)
 {
-    private static readonly string[] DependentKinds = [ReplicaSet.KindName, Pod.KindName];
+    private readonly string[] _dependentKinds = [.. store.Kinds.All.Where(k => k.GarbageCollected).Select(k => k.Kind)];
 
+    /// <summary>Owners being deleted, and every kind that can be a dependent (its change enqueues its owners).</summary>
     protected override IReadOnlyList<WatchSource> Sources { get; } =
     [
         WatchSource.Self(Deployment.KindName),
         WatchSource.Self(ReplicaSet.KindName),
-        new WatchSource(ReplicaSet.KindName, OwnerKeys),
-        new WatchSource(Pod.KindName, OwnerKeys),
+        .. store.Kinds.All.Where(k => k.GarbageCollected).Select(k => new WatchSource(k.Kind, OwnerKeys)),
     ];
 
     protected override Task<ReconcileResult> ReconcileAsync(ObjectKey key, CancellationToken cancellationToken)
@@ -32,7 +32,7 @@ internal sealed partial class GarbageCollector(ResourceStore store, TimeProvider
         }
 
         var now = Time.GetUtcNow();
-        foreach (var kind in DependentKinds)
+        foreach (var kind in _dependentKinds)
         {
             var dependents = Store.List<Resource>(kind, key.Namespace, filter: r =>
                 r.Metadata.OwnerReferences.Any(o => o.Kind == key.Kind && o.Name == key.Name)).Items;

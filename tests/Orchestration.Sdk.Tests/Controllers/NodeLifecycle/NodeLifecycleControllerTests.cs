@@ -74,7 +74,7 @@ public sealed class NodeLifecycleControllerTests
     [Fact]
     public void SilentNode_PodsNotReadyThenEvictedWhenTheirTolerationEnds()
     {
-        var quick = new Toleration { Key = Taint.UnreachableKey, Operator = TolerationOperator.Exists, TolerationSeconds = 60 };
+        var quick = new Toleration { Key = Taint.UnreachableKey, Operator = TolerationOperator.Exists, Effect = TaintEffect.NoExecute, TolerationSeconds = 60 };
         var forever = new Toleration { Key = Taint.UnreachableKey, Operator = TolerationOperator.Exists };
         foreach (var (name, tolerations) in new[] { ("default", Array.Empty<Toleration>()), ("quick", [quick]), ("forever", [forever]) })
         {

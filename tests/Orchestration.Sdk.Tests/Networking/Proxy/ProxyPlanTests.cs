@@ -85,7 +85,7 @@ public sealed class ProxyPlanTests
     [Theory]
     [InlineData(ServiceType.NodePort, 30080, true)]
     [InlineData(ServiceType.NodePort, null, false)] // no host port allocated yet
-    [InlineData(ServiceType.ClusterIP, 30080, false)]
+    [InlineData(ServiceType.ClusterIP, null, false)] // a node port on a ClusterIP service is refused by the store (ServiceRule)
     public void Build_HostPort_ListensOnTheHostAddressOnlyForNodePortServices(ServiceType type, int? nodePort, bool hostListener)
     {
         var web = Service("web", type, new ServicePort { Name = "http", Port = 80, NodePort = nodePort });
