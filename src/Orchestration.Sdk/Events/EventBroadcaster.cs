@@ -46,6 +46,9 @@ internal sealed class EventBroadcaster : IEventRecorderFactory, IClusterComponen
 
     internal DateTimeOffset Now => _time.GetUtcNow();
 
+    /// <summary>The apiVersion of a kind, from the store's kind registry ("v1" for a kind it does not know).</summary>
+    internal string ApiVersionOf(string kind) => _store.Kinds.TryGet(kind, out var rule) ? rule.ApiVersion : "v1";
+
     public IEventRecorder CreateRecorder(string component, string? host = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(component);

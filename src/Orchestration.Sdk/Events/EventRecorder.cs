@@ -29,7 +29,7 @@ internal sealed class EventRecorder(EventBroadcaster broadcaster, EventSource so
             Namespace = involvedObject.IsNamespaced ? meta.Namespace : string.Empty,
             Name = meta.Name,
             Uid = meta.Uid,
-            ApiVersion = ApiVersions.Of(involvedObject.Kind),
+            ApiVersion = broadcaster.ApiVersionOf(involvedObject.Kind),
             ResourceVersion = meta.ResourceVersion > 0 ? meta.ResourceVersion.ToString(CultureInfo.InvariantCulture) : string.Empty,
             FieldPath = string.IsNullOrEmpty(fieldPath) ? null : fieldPath,
         };

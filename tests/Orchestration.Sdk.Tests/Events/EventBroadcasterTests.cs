@@ -112,7 +112,7 @@ public sealed class EventBroadcasterTests
     public void Record_AppsKind_ApiVersionAppsV1()
     {
         var broadcaster = Broadcaster(new EventOptions());
-        var deployment = _store.Create(new Deployment { Metadata = new ObjectMeta { Name = "web" }, Spec = new DeploymentSpec { Selector = LabelSelector.Of(new Dictionary<string, string> { ["app"] = "web" }) } });
+        var deployment = _store.Create(Kinds.KindCases.Deployment());
 
         broadcaster.Write(Report(new EventRecorder(broadcaster, new EventSource("deployment-controller")), deployment, fieldPath: null));
 
