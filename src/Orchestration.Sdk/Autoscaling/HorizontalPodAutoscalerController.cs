@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Orchestration.Sdk.Controllers;
 using Orchestration.Sdk.Controllers.Engine;
 using Orchestration.Sdk.Informers;
+using Orchestration.Sdk.Events;
 using Orchestration.Sdk.Model;
 using Orchestration.Sdk.Store;
 
@@ -22,9 +23,11 @@ internal sealed partial class HorizontalPodAutoscalerController(
     IOptions<AutoscalerOptions> options,
     MetricEvaluator evaluator,
     AutoscalerEvents events,
-    ILogger<HorizontalPodAutoscalerController> logger)
+    ILogger<HorizontalPodAutoscalerController> logger,
+    IEventRecorderFactory? recorders = null)
     : Controller("horizontal-pod-autoscaler", store, informers, time, controllerOptions.Value, logger)
 {
+    private readonly IEventRecorder _recorder = recorders?.CreateRecorder("horizontal-pod-autoscaler") ?? NullEventRecorder.Instance;
     private readonly ConcurrentDictionary<ObjectKey, ScaleHistory> _histories = new();
 
     protected override IReadOnlyList<WatchSource> Sources { get; } = [WatchSource.Self(HorizontalPodAutoscaler.KindName)];
@@ -81,6 +84,7 @@ internal sealed partial class HorizontalPodAutoscalerController(
         var conditions = status.Conditions.Set(new Condition(AutoscalerConditions.AbleToScale, ConditionStatus.True, "SucceededGetScale", "the HPA controller was able to get the target's current scale", now));
         int desired;
         string reason;
+        var rescaleReason = string.Empty; // Kubernetes' wording, for the SuccessfulRescale event
         IReadOnlyList<MetricStatus> currentMetrics = status.CurrentMetrics;
         if (current == 0 && spec.MinReplicas != 0)
         {
@@ -92,11 +96,13 @@ internal sealed partial class HorizontalPodAutoscalerController(
         {
             desired = spec.MaxReplicas;
             reason = "current number of replicas above Spec.MaxReplicas";
+            rescaleReason = "Current number of replicas above Spec.MaxReplicas";
         }
         else if (current < spec.MinReplicas)
         {
             desired = spec.MinReplicas;
             reason = "current number of replicas below Spec.MinReplicas";
+            rescaleReason = "Current number of replicas below Spec.MinReplicas";
         }
         else
         {
@@ -123,6 +129,7 @@ internal sealed partial class HorizontalPodAutoscalerController(
             reason = proposal > current
                 ? best.Summary
                 : "all metrics below target (" + string.Join(", ", valid.Select(r => r.Summary)) + ")";
+            rescaleReason = proposal > current ? $"{best.Description} above target" : "All metrics below target";
             var normalized = ScaleNormalizer.Normalize(history, now, current, proposal, spec.MinReplicas, spec.MaxReplicas, spec.Behavior);
             desired = normalized.Replicas;
             conditions = conditions
@@ -150,6 +157,7 @@ internal sealed partial class HorizontalPodAutoscalerController(
             conditions = conditions.Set(new Condition(AutoscalerConditions.AbleToScale, ConditionStatus.True, "SucceededRescale", $"the HPA controller was able to update the target scale to {desired}", now));
             status = status with { LastScaleTime = now, LastScaleReason = text };
             events.Record(new AutoscalerEvent(now, key.Namespace, key.Name, "Normal", "SuccessfulRescale", text));
+            _recorder.Normal(hpa, "SuccessfulRescale", $"New size: {desired}; reason: {rescaleReason}");
             AutoscalerLog.Rescaled(Logger, key.Name, text);
         }
 
@@ -173,6 +181,7 @@ internal sealed partial class HorizontalPodAutoscalerController(
     private void Warn(HorizontalPodAutoscaler hpa, DateTimeOffset now, string reason, string message)
     {
         events.Record(new AutoscalerEvent(now, hpa.Metadata.Namespace, hpa.Metadata.Name, "Warning", reason, message));
+        _recorder.Warning(hpa, reason, message);
         AutoscalerLog.DecisionSkipped(Logger, hpa.Metadata.Name, reason, message);
     }
 

@@ -7,6 +7,7 @@ using Orchestration.Sdk.Controllers.Engine;
 using Orchestration.Sdk.Controllers.GarbageCollection;
 using Orchestration.Sdk.Controllers.NodeLifecycle;
 using Orchestration.Sdk.Controllers.ReplicaSets;
+using Orchestration.Sdk.Events;
 using Orchestration.Sdk.Hosting;
 using Orchestration.Sdk.Runtime;
 using Orchestration.Sdk.Scheduling;
@@ -52,6 +53,7 @@ public static class OrchestrationServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IClusterComponent, Scheduler>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IClusterComponent, NodeLifecycleController>());
         services.AddAutoscaling();
+        services.AddEvents();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IClusterComponent, Orchestration.Sdk.Networking.EndpointsController>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Orchestration.Sdk.Runtime.NodeAgents.IPodTerminationGate, Orchestration.Sdk.Networking.EndpointsDrainGate>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IClusterComponent, NodeAgentManager>(sp => sp.GetRequiredService<NodeAgentManager>()));

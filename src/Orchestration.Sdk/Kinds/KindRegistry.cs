@@ -37,7 +37,7 @@ public sealed class KindRegistry
     }
 
     /// <summary>
-    /// Creates a registry with the built-in kinds: Pod, Service, Endpoints, ConfigMap, Secret and Node (core v1),
+    /// Creates a registry with the built-in kinds: Pod, Service, Endpoints, ConfigMap, Secret, Node and Event (core v1),
     /// Deployment and ReplicaSet (apps/v1), HorizontalPodAutoscaler (autoscaling/v2).
     /// </summary>
     /// <returns>The registry.</returns>

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Orchestration.Sdk.Events;
 using Orchestration.Sdk.Model;
 using Orchestration.Sdk.Store;
 
@@ -90,6 +91,7 @@ internal sealed partial class Scheduler
         }
 
         SchedulerLog.Bound(_logger, pod.Key.Display, nodeName, result.FeasibleNodes, result.EvaluatedNodes);
+        _events.Normal(stored, "Scheduled", $"Successfully assigned {pod.Metadata.Namespace}/{pod.Metadata.Name} to {nodeName}", action: "Binding");
         return true;
     }
 
@@ -99,6 +101,7 @@ internal sealed partial class Scheduler
         var now = _time.GetUtcNow();
         _queue.MarkUnschedulable(record, now, rejectedByResources);
         var pod = record.Info.Pod;
+        _events.Warning(pod, "FailedScheduling", message, action: "Scheduling"); // every attempt, as kube-scheduler; repeats are counted
         if (pod.Status.Conditions.Find(PodConditionType.PodScheduled) is { Status: ConditionStatus.False } current &&
             current.Reason == reason && current.Message == message)
         {

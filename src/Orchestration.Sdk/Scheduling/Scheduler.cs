@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orchestration.Sdk.Events;
 using Orchestration.Sdk.Hosting;
 using Orchestration.Sdk.Informers;
 using Orchestration.Sdk.Model;
@@ -26,6 +27,7 @@ internal sealed partial class Scheduler : IClusterComponent
     private readonly SchedulerOptions _options;
     private readonly ILogger<Scheduler> _logger;
     private readonly SchedulingFramework _framework;
+    private readonly IEventRecorder _events;
     private readonly SchedulerCache _cache = new();
     private readonly SchedulingQueue _queue = new();
     private bool _nodesSynced;
@@ -35,7 +37,7 @@ internal sealed partial class Scheduler : IClusterComponent
 
     private readonly ISharedInformerFactory _informers;
 
-    public Scheduler(ResourceStore store, ISharedInformerFactory informers, TimeProvider time, IOptions<SchedulerOptions> options, ILogger<Scheduler> logger)
+    public Scheduler(ResourceStore store, ISharedInformerFactory informers, TimeProvider time, IOptions<SchedulerOptions> options, ILogger<Scheduler> logger, IEventRecorderFactory? events = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(informers);
@@ -48,6 +50,7 @@ internal sealed partial class Scheduler : IClusterComponent
         _time = time;
         _logger = logger;
         _framework = SchedulingFramework.CreateDefault(_options);
+        _events = events?.CreateRecorder("default-scheduler") ?? NullEventRecorder.Instance;
     }
 
     public string Name => "scheduler";

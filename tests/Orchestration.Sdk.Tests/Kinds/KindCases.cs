@@ -31,6 +31,8 @@ internal static class KindCases
                 r => (Secret)r with { Data = new Dictionary<string, SecretValue> { ["bad key!"] = SecretValue.FromString("1") } }, "secrets[s].data[bad key!]: Invalid value: \"bad key!\""),
             ["Node"] = (() => new Node { Metadata = new ObjectMeta { Name = "n1" } }, r => r.WithMetadata(r.Metadata with { Labels = new Dictionary<string, string> { ["a"] = new string('x', 64) } }),
                 "nodes[n1].metadata.labels: Invalid value: \"" + new string('x', 64) + "\": must be no more than 63 characters"),
+            ["Event"] = (Event, r => (Orchestration.Sdk.Events.Event)r with { Type = "Info" },
+                "events[web-abc.1].type: Unsupported value: \"Info\": supported values: \"Normal\", \"Warning\""),
             ["HorizontalPodAutoscaler"] = (Autoscaler, r => (HorizontalPodAutoscaler)r with { Spec = ((HorizontalPodAutoscaler)r).Spec with { MinReplicas = -1 } },
                 "horizontalpodautoscalers[web].spec.minReplicas: Invalid value: -1: must be greater than or equal to 0"),
         };
@@ -59,6 +61,14 @@ internal static class KindCases
     {
         Metadata = new ObjectMeta { Name = "web" },
         Spec = new ServiceSpec { Selector = App, Ports = [new ServicePort { Port = 80 }] },
+    };
+
+    public static Orchestration.Sdk.Events.Event Event() => new()
+    {
+        Metadata = new ObjectMeta { Name = "web-abc.1" },
+        InvolvedObject = new Orchestration.Sdk.Events.ObjectReference { Kind = "Pod", Namespace = "default", Name = "web-abc" },
+        Reason = "Started",
+        Message = "Started container web",
     };
 
     public static HorizontalPodAutoscaler Autoscaler() => new()

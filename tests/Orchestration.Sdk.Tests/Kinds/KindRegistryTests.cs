@@ -19,6 +19,7 @@ public class KindRegistryTests
     [InlineData("cm", "ConfigMap")]
     [InlineData("no", "Node")]
     [InlineData("hpa", "HorizontalPodAutoscaler")]
+    [InlineData("ev", "Event")]
     [InlineData("secrets", "Secret")]
     [InlineData("DEPLOYMENTS", "Deployment")]
     [InlineData("deployment", "Deployment")]
@@ -37,6 +38,7 @@ public class KindRegistryTests
     [InlineData("ConfigMap", "configmaps", "v1", true)]
     [InlineData("Secret", "secrets", "v1", true)]
     [InlineData("Node", "nodes", "v1", false)]
+    [InlineData("Event", "events", "v1", true)]
     [InlineData("Deployment", "deployments", "apps/v1", true)]
     [InlineData("ReplicaSet", "replicasets", "apps/v1", true)]
     [InlineData("HorizontalPodAutoscaler", "horizontalpodautoscalers", "autoscaling/v2", true)]
@@ -53,7 +55,7 @@ public class KindRegistryTests
     {
         Assert.Equal(typeof(Pod), _registry.Get<Pod>().ClrType);
         Assert.Equal("Service", _registry.Get<Service>().Kind);
-        Assert.Equal(9, _registry.All.Count);
+        Assert.Equal(10, _registry.All.Count);
     }
 
     [Fact]
@@ -84,6 +86,7 @@ public class KindRegistryTests
     [InlineData("configmaps", "Name,Data,Age", "")]
     [InlineData("secrets", "Name,Type,Data,Age", "")]
     [InlineData("hpa", "Name,Reference,Targets,MinPods,MaxPods,Replicas,Age", "")]
+    [InlineData("ev", "Last Seen,Type,Reason,Object,Message", "Subobject,Source,First Seen,Count,Name")]
     public void PrintColumns_BuiltInKind_TheColumnsOfARealCluster(string kind, string columns, string wide)
     {
         var rule = _registry.Find(kind)!;

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orchestration.Sdk.Controllers.Engine;
 using Orchestration.Sdk.Informers;
+using Orchestration.Sdk.Events;
 using Orchestration.Sdk.Model;
 using Orchestration.Sdk.Store;
 
@@ -14,9 +15,12 @@ namespace Orchestration.Sdk.Controllers.Deployments;
 /// </summary>
 internal sealed partial class DeploymentController : Controller
 {
-    public DeploymentController(ResourceStore store, ISharedInformerFactory informers, TimeProvider time, IOptions<ControllerOptions> options, ILogger<DeploymentController> logger)
+    private readonly IEventRecorder _events;
+
+    public DeploymentController(ResourceStore store, ISharedInformerFactory informers, TimeProvider time, IOptions<ControllerOptions> options, ILogger<DeploymentController> logger, IEventRecorderFactory? events = null)
         : base("deployment-controller", store, informers, time, options.Value, logger)
     {
+        _events = events?.CreateRecorder("deployment-controller") ?? NullEventRecorder.Instance;
         // Pods matter only to Recreate, which waits for the last old pod to be gone (a ReplicaSet's status no longer
         // changes when its terminating pods finally disappear).
         Sources =
@@ -175,6 +179,11 @@ internal sealed partial class DeploymentController : Controller
             },
         });
         LogCreatedReplicaSet(Logger, d.Metadata.Name, created.Metadata.Name, revision);
+        if (initialReplicas > 0)
+        {
+            _events.Normal(d, "ScalingReplicaSet", $"Scaled up replica set {created.Metadata.Name} from 0 to {initialReplicas}");
+        }
+
         return created;
     }
 
@@ -186,7 +195,13 @@ internal sealed partial class DeploymentController : Controller
         }
 
         LogScaled(Logger, rs.Metadata.Name, rs.Spec.Replicas, replicas);
-        return Store.Update(rs with { Spec = rs.Spec with { Replicas = replicas, MinReadySeconds = minReadySeconds } });
+        var scaled = Store.Update(rs with { Spec = rs.Spec with { Replicas = replicas, MinReadySeconds = minReadySeconds } });
+        if (rs.Spec.Replicas != replicas && rs.Metadata.Controller is { } owner && Store.Get<Deployment>(new ObjectKey(Deployment.KindName, rs.Metadata.Namespace, owner.Name)) is { } d)
+        {
+            _events.Normal(d, "ScalingReplicaSet", $"Scaled {(replicas > rs.Spec.Replicas ? "up" : "down")} replica set {rs.Metadata.Name} from {rs.Spec.Replicas} to {replicas}");
+        }
+
+        return scaled;
     }
 
     private void CleanupHistory(Deployment d, List<ReplicaSet> oldRs)

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orchestration.Sdk.Events;
 using Orchestration.Sdk.Hosting;
 using Orchestration.Sdk.Model;
 using Orchestration.Sdk.Store;
@@ -24,8 +25,10 @@ internal sealed partial class NodeLifecycleController : IClusterComponent
     private readonly TimeProvider _time;
     private readonly NodeLifecycleOptions _options;
     private readonly ILogger<NodeLifecycleController> _logger;
+    private readonly IEventRecorder _events;
+    private readonly IEventRecorder _evictionEvents;
 
-    public NodeLifecycleController(ResourceStore store, TimeProvider time, IOptions<NodeLifecycleOptions> options, ILogger<NodeLifecycleController> logger)
+    public NodeLifecycleController(ResourceStore store, TimeProvider time, IOptions<NodeLifecycleOptions> options, ILogger<NodeLifecycleController> logger, IEventRecorderFactory? events = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(time);
@@ -35,6 +38,8 @@ internal sealed partial class NodeLifecycleController : IClusterComponent
         _time = time;
         _options = options.Value;
         _logger = logger;
+        _events = events?.CreateRecorder("node-controller") ?? NullEventRecorder.Instance;
+        _evictionEvents = events?.CreateRecorder("taint-eviction-controller") ?? NullEventRecorder.Instance;
     }
 
     public string Name => "node-lifecycle-controller";
@@ -90,6 +95,7 @@ internal sealed partial class NodeLifecycleController : IClusterComponent
                     ? n with { Spec = n.Spec with { Taints = n.Spec.Taints.Where(t => !IsUnreachable(t)).ToList() } }
                     : n);
                 LogNodeReady(_logger, node.Metadata.Name);
+                _events.Normal(node, "NodeReady", $"Node {node.Metadata.Name} status is now: NodeReady");
             }
 
             return;
@@ -102,6 +108,11 @@ internal sealed partial class NodeLifecycleController : IClusterComponent
         if (marked is null || !IsSilent(marked, now))
         {
             return;
+        }
+
+        if (node.Status.Conditions.Find(NodeConditionType.Ready)?.Status != ConditionStatus.Unknown)
+        {
+            _events.Normal(marked, "NodeNotReady", $"Node {node.Metadata.Name} status is now: NodeNotReady");
         }
 
         if (!HasUnreachableTaint(marked))
@@ -143,6 +154,7 @@ internal sealed partial class NodeLifecycleController : IClusterComponent
             ? p with { Status = p.Status with { Conditions = p.Status.Conditions.Set(notReady) } }
             : p, statusOnly: true);
         LogPodNotReady(_logger, pod.Key.Display, nodeName);
+        _events.Warning(pod, "NodeNotReady", "Node is not ready");
     }
 
     private void Evict(Pod pod, string nodeName)
@@ -157,6 +169,7 @@ internal sealed partial class NodeLifecycleController : IClusterComponent
 
             _store.Delete(pod.Key, current.Metadata.ResourceVersion);
             LogEvicted(_logger, pod.Key.Display, nodeName);
+            _evictionEvents.Normal(current, "TaintManagerEviction", $"Marking for deletion Pod {pod.Key.Namespace}/{pod.Key.Name}");
         }
         catch (ConflictException)
         {

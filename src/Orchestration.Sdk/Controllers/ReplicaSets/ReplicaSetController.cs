@@ -2,15 +2,18 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orchestration.Sdk.Controllers.Engine;
 using Orchestration.Sdk.Informers;
+using Orchestration.Sdk.Events;
 using Orchestration.Sdk.Model;
 using Orchestration.Sdk.Store;
 
 namespace Orchestration.Sdk.Controllers.ReplicaSets;
 
 /// <summary>Keeps each ReplicaSet's number of active pods equal to its spec, and its status current.</summary>
-internal sealed partial class ReplicaSetController(ResourceStore store, ISharedInformerFactory informers, TimeProvider time, IOptions<ControllerOptions> options, ILogger<ReplicaSetController> logger)
+internal sealed partial class ReplicaSetController(ResourceStore store, ISharedInformerFactory informers, TimeProvider time, IOptions<ControllerOptions> options, ILogger<ReplicaSetController> logger, IEventRecorderFactory? events = null)
     : Controller("replicaset-controller", store, informers, time, options.Value, logger)
 {
+    private readonly IEventRecorder _events = events?.CreateRecorder("replicaset-controller") ?? NullEventRecorder.Instance;
+
     protected override IReadOnlyList<WatchSource> Sources { get; } =
     [
         WatchSource.Self(ReplicaSet.KindName),
@@ -42,6 +45,7 @@ internal sealed partial class ReplicaSetController(ResourceStore store, ISharedI
             {
                 var pod = Store.Create(NewPod(rs));
                 LogCreatedPod(Logger, rs.Metadata.Name, pod.Metadata.Name);
+                _events.Normal(rs, "SuccessfulCreate", $"Created pod: {pod.Metadata.Name}");
             }
         }
         else if (diff < 0)
@@ -50,6 +54,7 @@ internal sealed partial class ReplicaSetController(ResourceStore store, ISharedI
             {
                 Store.DeletePod(victim, now);
                 LogDeletedPod(Logger, rs.Metadata.Name, victim.Metadata.Name);
+                _events.Normal(rs, "SuccessfulDelete", $"Deleted pod: {victim.Metadata.Name}");
             }
         }
 

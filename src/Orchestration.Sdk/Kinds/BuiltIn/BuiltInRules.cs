@@ -14,5 +14,6 @@ internal static class BuiltInRules
         new SecretRule(),
         new NodeRule(),
         new HorizontalPodAutoscalerRule(),
+        new Events.EventRule(),
     ];
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Orchestration.Sdk.Model;
 using Orchestration.Sdk.Store;
 using Orchestration.Sdk.Runtime.Probes;
+using Orchestration.Sdk.Events;
 
 namespace Orchestration.Sdk.Runtime.NodeAgents;
 
@@ -50,6 +51,9 @@ internal sealed class NodeAgent
 
     /// <summary>What a terminating pod waits for before its containers get SIGTERM.</summary>
     public IReadOnlyList<IPodTerminationGate> TerminationGates { get; init; } = [];
+
+    /// <summary>Records the kubelet's events ("kubelet" on this node).</summary>
+    public IEventRecorder Events { get; init; } = NullEventRecorder.Instance;
 
     /// <summary>The liveness, readiness and startup probes of the containers running on this node.</summary>
     public ProbeManager Probes { get; }

@@ -4,6 +4,7 @@ using Orchestration.Sdk.Hosting;
 using Orchestration.Sdk.Informers;
 using Orchestration.Sdk.Model;
 using Orchestration.Sdk.Store;
+using Orchestration.Sdk.Events;
 
 namespace Orchestration.Sdk.Runtime.NodeAgents;
 
@@ -26,10 +27,11 @@ internal sealed class NodeAgentManager : IClusterComponent
     private CancellationToken _stopping;
     private ISharedInformer<Pod>? _pods;
     private bool _running;
+    private readonly IEventRecorderFactory? _events;
 
     public NodeAgentManager(
         ResourceStore store, ISharedInformerFactory informers, INodeProvider nodes, TimeProvider time, IOptions<NodeAgentOptions> options, ILoggerFactory loggerFactory,
-        IEnumerable<IPodTerminationGate>? terminationGates = null)
+        IEnumerable<IPodTerminationGate>? terminationGates = null, IEventRecorderFactory? events = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(informers);
@@ -45,6 +47,7 @@ internal sealed class NodeAgentManager : IClusterComponent
         _loggerFactory = loggerFactory;
         _logger = loggerFactory.CreateLogger<NodeAgentManager>();
         TerminationGates = terminationGates?.ToList() ?? [];
+        _events = events;
     }
 
     public string Name => "node-agents";
@@ -143,7 +146,11 @@ internal sealed class NodeAgentManager : IClusterComponent
                 return;
             }
 
-            agent = new NodeAgent(node, _store, _time, _options, _loggerFactory.CreateLogger("Orchestration.Sdk.Runtime.NodeAgents.NodeAgent"), Readiness, _stopping) { TerminationGates = TerminationGates };
+            agent = new NodeAgent(node, _store, _time, _options, _loggerFactory.CreateLogger("Orchestration.Sdk.Runtime.NodeAgents.NodeAgent"), Readiness, _stopping)
+            {
+                TerminationGates = TerminationGates,
+                Events = _events?.CreateRecorder("kubelet", node.Name) ?? NullEventRecorder.Instance,
+            };
             _agents[node.Name] = agent;
             _tasks.Add(Task.Run(agent.RunAsync, CancellationToken.None));
             pods = _pods;

@@ -13,6 +13,7 @@ internal sealed partial class PodSynchronizer
     {
         record.KillMessages[containerId] = message;
         ProbeLog.Killing(agent.Logger, agent.NodeName, Key.Display, message);
+        agent.Events.Killing(pod, spec, message);
         try
         {
             var grace = TimeSpan.FromSeconds(Math.Max(0, pod.Spec.TerminationGracePeriodSeconds));

@@ -31,6 +31,15 @@ internal sealed partial class PodSynchronizer
         return spent < gracePeriod ? spent : gracePeriod;
     }
 
+    /// <summary>The kubelet's Killing event ("Stopping container web") for each container this worker ran.</summary>
+    private void RecordStopping(Pod pod)
+    {
+        foreach (var c in pod.Spec.Containers.Where(c => _records.TryGetValue(c.Name, out var r) && r.Seen))
+        {
+            agent.Events.Killing(pod, c);
+        }
+    }
+
     /// <summary>Stops the pod's containers with the grace period, then removes them and the sandbox.</summary>
     private async Task TeardownAsync(TimeSpan gracePeriod, bool orphan, CancellationToken ct)
     {

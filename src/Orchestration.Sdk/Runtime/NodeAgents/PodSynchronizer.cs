@@ -37,6 +37,7 @@ internal sealed partial class PodSynchronizer(NodeAgent agent, string uid, Objec
         if (pod.IsTerminating())
         {
             agent.Probes.Remove(Uid);
+            RecordStopping(pod);
             var drained = await DrainAsync(pod, _gracePeriod.Value, cancellationToken).ConfigureAwait(false);
             await TeardownAsync(_gracePeriod.Value - drained, orphan: false, cancellationToken).ConfigureAwait(false);
             DeleteFromStore();
@@ -140,7 +141,7 @@ internal sealed partial class PodSynchronizer(NodeAgent agent, string uid, Objec
             case null:
                 return await CreateAndStartAsync(pod, spec, sandboxId, record.Seen ? record.RestartCount + 1 : 0, record, wake, now, ct).ConfigureAwait(false);
             case RuntimeContainerState.Created:
-                return await StartAsync(spec, current.Id, record, wake, now, ct).ConfigureAwait(false);
+                return await StartAsync(pod, spec, current.Id, record, wake, now, ct).ConfigureAwait(false);
             case RuntimeContainerState.Running when agent.Probes.FailureOf(Uid, current.Id) is { } failure:
                 return await KillUnhealthyAsync(pod, spec, current.Id, failure, record, ct).ConfigureAwait(false);
             case RuntimeContainerState.Running:
@@ -158,6 +159,7 @@ internal sealed partial class PodSynchronizer(NodeAgent agent, string uid, Objec
         record.BackoffUntil = held;
         if (held is { } until)
         {
+            agent.Events.BackOff(pod, spec);
             wake.At(until);
             return false;
         }
@@ -199,6 +201,7 @@ internal sealed partial class PodSynchronizer(NodeAgent agent, string uid, Objec
                     record.ConfigFailed(missing, now);
                     wake.At(now + RetryDelay.For(1, Options));
                     Configuration.ConfigLog.ReferenceMissing(agent.Logger, agent.NodeName, Key.Display, spec.Name, missing);
+                    agent.Events.FailedConfig(pod, spec, missing);
                     return false;
                 }
 
@@ -214,16 +217,19 @@ internal sealed partial class PodSynchronizer(NodeAgent agent, string uid, Objec
             record.Failed(ex, now, Options);
             wake.At(record.RetryAt);
             NodeAgentLog.RuntimeCallFailed(agent.Logger, ex, agent.NodeName, Key.Display, spec.Name, ex.Reason);
+            agent.Events.Failed(pod, spec, ex);
             return false;
         }
 
+        agent.Events.Pulled(pod, spec);
+        agent.Events.Created(pod, spec);
         record.Seen = true;
         record.RestartCount = restartCount;
-        await StartAsync(spec, id, record, wake, now, ct).ConfigureAwait(false);
+        await StartAsync(pod, spec, id, record, wake, now, ct).ConfigureAwait(false);
         return true;
     }
 
-    private async Task<bool> StartAsync(Container spec, string id, ContainerRecord record, WakeTime wake, DateTimeOffset now, CancellationToken ct)
+    private async Task<bool> StartAsync(Pod pod, Container spec, string id, ContainerRecord record, WakeTime wake, DateTimeOffset now, CancellationToken ct)
     {
         try
         {
@@ -234,6 +240,7 @@ internal sealed partial class PodSynchronizer(NodeAgent agent, string uid, Objec
             record.Failed(ex, now, Options);
             wake.At(record.RetryAt);
             NodeAgentLog.RuntimeCallFailed(agent.Logger, ex, agent.NodeName, Key.Display, spec.Name, ex.Reason);
+            agent.Events.Failed(pod, spec, ex);
             return false;
         }
 
@@ -244,6 +251,7 @@ internal sealed partial class PodSynchronizer(NodeAgent agent, string uid, Objec
 
         record.Succeeded();
         NodeAgentLog.ContainerStarted(agent.Logger, agent.NodeName, Key.Display, spec.Name, id);
+        agent.Events.Started(pod, spec);
         return true;
     }
 

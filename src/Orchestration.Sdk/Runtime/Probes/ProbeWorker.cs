@@ -1,5 +1,6 @@
 using System.Globalization;
 using Orchestration.Sdk.Model;
+using Orchestration.Sdk.Runtime.NodeAgents;
 
 namespace Orchestration.Sdk.Runtime.Probes;
 
@@ -84,6 +85,11 @@ internal sealed class ProbeWorker : IDisposable
         }
 
         var result = await RunProbeAsync(ct).ConfigureAwait(false);
+        if (!result.Succeeded && _manager.Agent.Store.Get<Pod>(_target.PodKey) is { } pod && pod.Metadata.Uid == _target.Uid)
+        {
+            _manager.Agent.Events.Unhealthy(pod, _target.Spec, Kind.ToString(), result.Output); // every failure, as the kubelet's prober
+        }
+
         if (_lastResult == result.Succeeded)
         {
             _resultRun++;
