@@ -169,13 +169,9 @@ internal sealed class SharedInformer : ISharedInformer<Resource>
         var obj = e.Object!;
         lock (_gate)
         {
+            // The version moves before any handler is told, so a handler told of a change sees LastResourceVersion at least at it.
+            Interlocked.Exchange(ref _lastVersion, Math.Max(_lastVersion, e.ResourceVersion));
             var cached = _cache.Get(obj.Metadata.Namespace, obj.Metadata.Name);
-            if (cached is not null && cached.Metadata.ResourceVersion >= obj.Metadata.ResourceVersion && e.Type != WatchEventType.Deleted)
-            {
-                Interlocked.Exchange(ref _lastVersion, Math.Max(_lastVersion, e.ResourceVersion));
-                return; // already applied (a relist saw it first)
-            }
-
             if (e.Type == WatchEventType.Deleted)
             {
                 if (_cache.Remove(obj.Metadata.Namespace, obj.Metadata.Name) is { } removed)
@@ -183,15 +179,13 @@ internal sealed class SharedInformer : ISharedInformer<Resource>
                     Notify(new InformerNotification(InformerNotificationType.Delete, removed, obj));
                 }
             }
-            else
+            else if (cached is null || cached.Metadata.ResourceVersion < obj.Metadata.ResourceVersion)
             {
-                var old = _cache.Put(obj);
-                Notify(old is null
+                _cache.Put(obj);
+                Notify(cached is null
                     ? new InformerNotification(InformerNotificationType.Add, null, obj)
-                    : new InformerNotification(InformerNotificationType.Update, old, obj));
+                    : new InformerNotification(InformerNotificationType.Update, cached, obj));
             }
-
-            Interlocked.Exchange(ref _lastVersion, Math.Max(_lastVersion, e.ResourceVersion));
         }
     }
 
@@ -200,6 +194,7 @@ internal sealed class SharedInformer : ISharedInformer<Resource>
     {
         lock (_gate)
         {
+            Interlocked.Exchange(ref _lastVersion, list.ResourceVersion);
             var seen = new HashSet<(string, string)>();
             foreach (var obj in list.Items)
             {
@@ -224,7 +219,6 @@ internal sealed class SharedInformer : ISharedInformer<Resource>
                 Notify(new InformerNotification(InformerNotificationType.Delete, obj, obj));
             }
 
-            Interlocked.Exchange(ref _lastVersion, list.ResourceVersion);
             if (!HasSynced)
             {
                 foreach (var l in _listeners)

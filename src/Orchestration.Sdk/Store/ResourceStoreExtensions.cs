@@ -15,27 +15,37 @@ internal static class ResourceStoreExtensions
 
     /// <summary>
     /// Starts deleting a pod as Kubernetes does: an unscheduled pod goes at once; a bound pod is marked with a
-    /// deletion timestamp and its node agent stops the containers (grace period) and then removes it.
+    /// deletion timestamp and its node agent stops the containers (grace period) and then removes it. The decision is
+    /// taken on the stored pod (the caller's copy may be stale: a pod bound meanwhile still gets its grace period), and
+    /// only for the same pod (uid). Returns the resourceVersion of the write, or null when nothing was written.
     /// </summary>
-    public static void DeletePod(this ResourceStore store, Pod pod, DateTimeOffset now)
+    public static long? DeletePod(this ResourceStore store, Pod pod, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(pod);
-        if (pod.Spec.NodeName is null)
+        for (var attempt = 1; attempt <= 16; attempt++)
         {
+            var current = store.Get<Pod>(pod.Key);
+            if (current is null || current.Metadata.Uid != pod.Metadata.Uid || current.Metadata.DeletionTimestamp is not null)
+            {
+                return null;
+            }
+
             try
             {
-                store.Delete(pod.Key);
+                return current.Spec.NodeName is null
+                    ? store.Delete(pod.Key, current.Metadata.ResourceVersion).Metadata.ResourceVersion
+                    : store.Update(current with { Metadata = current.Metadata with { DeletionTimestamp = now } }).Metadata.ResourceVersion;
+            }
+            catch (ConflictException)
+            {
             }
             catch (NotFoundException)
             {
+                return null;
             }
-
-            return;
         }
 
-        store.Mutate<Pod>(pod.Key, p => p.Metadata.DeletionTimestamp is not null || p.Metadata.Uid != pod.Metadata.Uid
-            ? p
-            : p with { Metadata = p.Metadata with { DeletionTimestamp = now } });
+        return null;
     }
 
     /// <summary>Whether a pod is being deleted.</summary>

@@ -207,5 +207,27 @@ public sealed class SharedInformerTests : IAsyncDisposable
         Assert.Same(nodes.Get("n1"), _factory.For<Node>().Get("n1"));
     }
 
+    [Fact]
+    public async Task Start_AfterStop_KeepsHandlersAndTellsOnlyWhatChangedMeanwhile()
+    {
+        _store.Create(NewPod("a"));
+        var b = _store.Create(NewPod("b"));
+        var pods = _factory.For<Pod>();
+        var handler = new RecordingHandler<Pod>();
+        pods.AddEventHandler(handler);
+        _factory.Start();
+        await handler.NextAsync(2);
+        await _factory.StopAsync();
+
+        _store.Delete(b.Key);
+        _store.Create(NewPod("c"));
+        _factory.Start();
+
+        Assert.Equal(["add c", "delete b"], await handler.NextAsync(2));
+        Assert.Equal(["a", "c"], Names(pods.List()));
+        _store.Create(NewPod("d"));
+        Assert.Equal(["add d"], await handler.NextAsync(1)); // watching again
+    }
+
     private static List<string> Names(IEnumerable<Resource> items) => items.Select(i => i.Metadata.Name).ToList();
 }

@@ -37,6 +37,9 @@ internal abstract partial class Controller : IClusterComponent
 
     protected TimeProvider Time { get; }
 
+    /// <summary>The shared informers (the controller's sources and any cache it reads).</summary>
+    protected ISharedInformerFactory Informers => _informers;
+
     protected ILogger Logger { get; }
 
     internal WorkQueue<ObjectKey> Queue { get; }

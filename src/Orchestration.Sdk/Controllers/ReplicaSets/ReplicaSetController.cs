@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orchestration.Sdk.Controllers.Engine;
@@ -8,11 +9,19 @@ using Orchestration.Sdk.Store;
 
 namespace Orchestration.Sdk.Controllers.ReplicaSets;
 
-/// <summary>Keeps each ReplicaSet's number of active pods equal to its spec, and its status current.</summary>
+/// <summary>
+/// Keeps each ReplicaSet's number of active pods equal to its spec, and its status current. It counts its pods in the
+/// shared Pod informer's owner index; like client-go's controller expectations, after it created or deleted pods it
+/// does not count again until the informer has seen its last such write (that write's event brings the key back), so
+/// a lagging cache never makes it create or delete twice.
+/// </summary>
 internal sealed partial class ReplicaSetController(ResourceStore store, ISharedInformerFactory informers, TimeProvider time, IOptions<ControllerOptions> options, ILogger<ReplicaSetController> logger, IEventRecorderFactory? events = null)
     : Controller("replicaset-controller", store, informers, time, options.Value, logger)
 {
     private readonly IEventRecorder _events = events?.CreateRecorder("replicaset-controller") ?? NullEventRecorder.Instance;
+
+    // Per ReplicaSet: the resourceVersion of its last pod write, which the Pod informer must reach before it counts again.
+    private readonly ConcurrentDictionary<ObjectKey, long> _expected = new();
 
     protected override IReadOnlyList<WatchSource> Sources { get; } =
     [
@@ -20,45 +29,61 @@ internal sealed partial class ReplicaSetController(ResourceStore store, ISharedI
         WatchSource.Owner(Pod.KindName, ReplicaSet.KindName),
     ];
 
-    protected override Task<ReconcileResult> ReconcileAsync(ObjectKey key, CancellationToken cancellationToken)
+    protected override async Task<ReconcileResult> ReconcileAsync(ObjectKey key, CancellationToken cancellationToken)
     {
         var rs = Store.Get<ReplicaSet>(key);
         if (rs is null || rs.Metadata.DeletionTimestamp is not null)
         {
-            return Task.FromResult(ReconcileResult.Done);
+            _expected.TryRemove(key, out _);
+            return ReconcileResult.Done;
         }
 
-        var owned = Store.List<Pod>(Pod.KindName, key.Namespace, filter: p => p.Metadata.Controller?.Uid == rs.Metadata.Uid).Items;
+        var pods = Informers.For<Pod>();
+        await pods.WaitForSyncAsync(cancellationToken).ConfigureAwait(false);
+        if (_expected.TryGetValue(key, out var expected) && pods.LastResourceVersion < expected)
+        {
+            return ReconcileResult.Done; // the informer's event of that write enqueues this key again
+        }
+
+        var owned = pods.ByIndex(InformerIndexes.Owner, rs.Metadata.Uid);
         var now = Time.GetUtcNow();
+        long written = 0;
 
         // Finished pods (evicted, or ended under a non-Always policy) are not active: remove and replace them.
         foreach (var finished in owned.Where(p => !p.IsTerminating() && p.Status.Phase is PodPhase.Failed or PodPhase.Succeeded))
         {
-            Store.DeletePod(finished, now);
+            written = Math.Max(written, Store.DeletePod(finished, now) ?? 0);
         }
 
-        var active = owned.Where(IsActive).ToList();
-        var diff = rs.Spec.Replicas - active.Count;
+        var current = owned.Where(IsActive).ToList();
+        var diff = rs.Spec.Replicas - current.Count;
         if (diff > 0)
         {
             for (var i = 0; i < diff; i++)
             {
                 var pod = Store.Create(NewPod(rs));
+                written = Math.Max(written, pod.Metadata.ResourceVersion);
+                current.Add(pod);
                 LogCreatedPod(Logger, rs.Metadata.Name, pod.Metadata.Name);
                 _events.Normal(rs, "SuccessfulCreate", $"Created pod: {pod.Metadata.Name}");
             }
         }
         else if (diff < 0)
         {
-            foreach (var victim in PodDeletionRanking.Order(active).Take(-diff))
+            foreach (var victim in PodDeletionRanking.Order(current).Take(-diff).ToList())
             {
-                Store.DeletePod(victim, now);
+                written = Math.Max(written, Store.DeletePod(victim, now) ?? 0);
+                current.Remove(victim);
                 LogDeletedPod(Logger, rs.Metadata.Name, victim.Metadata.Name);
                 _events.Normal(rs, "SuccessfulDelete", $"Deleted pod: {victim.Metadata.Name}");
             }
         }
 
-        var current = Store.List<Pod>(Pod.KindName, key.Namespace, filter: p => p.Metadata.Controller?.Uid == rs.Metadata.Uid).Items.Where(IsActive).ToList();
+        if (written > 0)
+        {
+            _expected[key] = written;
+        }
+
         var minReady = TimeSpan.FromSeconds(rs.Spec.MinReadySeconds);
         TimeSpan? recheck = null;
         var available = 0;
@@ -86,7 +111,7 @@ internal sealed partial class ReplicaSetController(ResourceStore store, ISharedI
         Store.Mutate<ReplicaSet>(key, r => r.Status == status ? r : r with { Status = status }, statusOnly: true);
 
         // A pod that is ready but not yet for minReadySeconds becomes available by time alone: look again then.
-        return Task.FromResult(recheck is { } after ? ReconcileResult.After(after) : ReconcileResult.Done);
+        return recheck is { } after ? ReconcileResult.After(after) : ReconcileResult.Done;
     }
 
     private static bool IsActive(Pod p) => !p.IsTerminating() && p.Status.Phase is not (PodPhase.Failed or PodPhase.Succeeded);
