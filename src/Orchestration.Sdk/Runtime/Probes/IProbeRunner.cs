@@ -19,7 +19,13 @@ public interface IProbeRunner
     /// <returns>True to have <see cref="ProbeAsync"/> called for it.</returns>
     bool Runs(Probe probe) => true;
 
-    /// <summary>Runs one probe against a running container instance.</summary>
+    /// <summary>
+    /// Runs one probe against a running container instance, once: the agent never retries a probe (the next period
+    /// probes again; its thresholds count the results). A probe that did not pass returns
+    /// <see cref="ProbeResult.Failure"/> with the kubelet's wording. When the probe's timeout elapses the token is
+    /// cancelled: end at once, and the agent records a timeout failure. A <see cref="ContainerRuntimeException"/> counts
+    /// as a failure with its message; throw nothing else (report a failure instead).
+    /// </summary>
     /// <param name="containerId">The instance.</param>
     /// <param name="probe">The probe; a named port is already resolved to <see cref="HttpGetAction.Port"/> or <see cref="TcpSocketAction.Port"/>.</param>
     /// <param name="kind">Which probe it is.</param>
