@@ -36,7 +36,16 @@ public static class OrchestrationServiceCollectionExtensions
         AddOptionValidators(services);
         services.AddLogging();
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(_ => Orchestration.Sdk.Kinds.KindRegistry.CreateDefault());
+        services.TryAddSingleton(sp =>
+        {
+            var kinds = Orchestration.Sdk.Kinds.KindRegistry.CreateDefault();
+            foreach (var custom in sp.GetServices<Orchestration.Sdk.Kinds.Custom.CustomKindRegistration>())
+            {
+                kinds.Register(custom.Rule);
+            }
+
+            return kinds;
+        });
         services.TryAddSingleton(sp => new ResourceStore(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<StoreOptions>>(), sp.GetRequiredService<Orchestration.Sdk.Kinds.KindRegistry>()).WithTransformers(sp.GetServices<IStoredObjectTransformer>()));
         services.TryAddSingleton<Orchestration.Sdk.Secrets.ISecretKeyProvider, Orchestration.Sdk.Secrets.DefaultSecretKeyProvider>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStoredObjectTransformer, Orchestration.Sdk.Secrets.AesGcmSecretTransformer>());

@@ -139,6 +139,11 @@ internal abstract partial class Controller : IClusterComponent
             {
                 return;
             }
+            catch (TerminalReconcileException ex)
+            {
+                Queue.Forget(key);
+                LogReconcileTerminal(Logger, ex, Name, key.ToString());
+            }
 #pragma warning disable CA1031 // A failing reconcile must never stop the controller; it is retried with backoff.
             catch (Exception ex)
 #pragma warning restore CA1031
@@ -152,6 +157,9 @@ internal abstract partial class Controller : IClusterComponent
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Controller}: reconcile of {Key} failed with a terminal error; not retrying")]
+    private static partial void LogReconcileTerminal(ILogger logger, Exception exception, string controller, string key);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Controller}: reconcile of {Key} failed; retrying in {Delay}")]
     private static partial void LogReconcileFailed(ILogger logger, Exception exception, string controller, string key, TimeSpan delay);

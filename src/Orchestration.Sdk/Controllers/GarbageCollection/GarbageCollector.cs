@@ -23,6 +23,7 @@ internal sealed partial class GarbageCollector(ResourceStore store, ISharedInfor
         WatchSource.Self(Deployment.KindName),
         WatchSource.Self(ReplicaSet.KindName),
         .. store.Kinds.All.Where(k => k.GarbageCollected).Select(k => new WatchSource(k.Kind, OwnerKeys)),
+        .. store.Kinds.All.Where(k => k.GetType().IsGenericType && k.GetType().GetGenericTypeDefinition() == typeof(Kinds.Custom.CustomKindRule<>)).Select(k => WatchSource.Self(k.Kind)),
     ];
 
     protected override Task<ReconcileResult> ReconcileAsync(ObjectKey key, CancellationToken cancellationToken)

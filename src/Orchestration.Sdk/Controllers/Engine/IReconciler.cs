@@ -1,0 +1,15 @@
+using Orchestration.Sdk.Model;
+
+namespace Orchestration.Sdk.Controllers.Engine;
+
+/// <summary>Drives objects of one kind to their spec, as controller-runtime's Reconciler; an exception is retried with backoff.</summary>
+/// <typeparam name="T">The reconciled kind.</typeparam>
+public interface IReconciler<T>
+    where T : Resource
+{
+    /// <summary>Reconciles the object named by <paramref name="key"/> (it may be gone).</summary>
+    /// <param name="key">The object's key.</param>
+    /// <param name="cancellationToken">Stops the reconcile.</param>
+    /// <returns>Whether to reconcile again later.</returns>
+    Task<ReconcileResult> ReconcileAsync(ObjectKey key, CancellationToken cancellationToken);
+}
