@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text;
+using System.Text.Json;
 using k8s.Models;
 using Orchestration.Sdk.Declaration;
 using Orchestration.Sdk.Kubernetes.Discovery;
@@ -39,17 +41,61 @@ internal sealed class ApiError : Exception
 
     public V1StatusDetails? Details { get; }
 
-    public V1Status ToStatus() => new()
+    /// <summary>
+    /// The Status object as JSON. Written by hand: the KubernetesClient package reads a V1Status but its converter
+    /// cannot write one.
+    /// </summary>
+    public string ToStatusJson()
     {
-        ApiVersion = "v1",
-        Kind = "Status",
-        Metadata = new V1ListMeta(),
-        Status = "Failure",
-        Message = Message,
-        Reason = Reason,
-        Details = Details,
-        Code = Code,
-    };
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer))
+        {
+            w.WriteStartObject();
+            w.WriteString("kind", "Status");
+            w.WriteString("apiVersion", "v1");
+            w.WriteStartObject("metadata");
+            w.WriteEndObject();
+            w.WriteString("status", "Failure");
+            w.WriteString("message", Message);
+            w.WriteString("reason", Reason);
+            if (Details is { } d)
+            {
+                w.WriteStartObject("details");
+                Optional(w, "name", d.Name);
+                Optional(w, "group", d.Group);
+                Optional(w, "kind", d.Kind);
+                if (d.Causes is { Count: > 0 } causes)
+                {
+                    w.WriteStartArray("causes");
+                    foreach (var c in causes)
+                    {
+                        w.WriteStartObject();
+                        Optional(w, "reason", c.Reason);
+                        Optional(w, "message", c.Message);
+                        Optional(w, "field", c.Field);
+                        w.WriteEndObject();
+                    }
+
+                    w.WriteEndArray();
+                }
+
+                w.WriteEndObject();
+            }
+
+            w.WriteNumber("code", Code);
+            w.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    private static void Optional(Utf8JsonWriter w, string name, string? value)
+    {
+        if (value is not null)
+        {
+            w.WriteString(name, value);
+        }
+    }
 
     public static ApiError NotFound(ApiKind kind, string name) =>
         new(404, "NotFound", $"{kind.QualifiedResource} \"{name}\" not found", DetailsOf(kind, name));

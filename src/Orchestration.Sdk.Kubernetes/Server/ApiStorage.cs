@@ -95,6 +95,35 @@ internal sealed class ApiStorage(ResourceStore store, TimeProvider time)
         }
     }
 
+    /// <summary>Sets the replicas of a Deployment or ReplicaSet (the scale subresource).</summary>
+    public Resource Scale(ApiKind kind, string ns, string name, int replicas, long? expectedVersion)
+    {
+        var key = new ObjectKey(kind.Kind, ns, name);
+        var autoscaler = store.List<Autoscaling.HorizontalPodAutoscaler>(Autoscaling.HorizontalPodAutoscaler.KindName, ns, filter: h => h.Spec.ScaleTargetName == name).Items.FirstOrDefault();
+        if (autoscaler is not null && kind.Kind == Deployment.KindName)
+        {
+            throw new ApiError(409, "Conflict", $"deployment \"{name}\" is scaled by horizontal pod autoscaler \"{autoscaler.Metadata.Name}\"; change the autoscaler's min/max replicas instead");
+        }
+
+        var conflict = false;
+        var scaled = store.Mutate<Resource>(key, r =>
+        {
+            if (expectedVersion is { } v && v != r.Metadata.ResourceVersion)
+            {
+                conflict = true;
+                return r;
+            }
+
+            return r switch
+            {
+                Deployment d when d.Spec.Replicas != replicas => d with { Spec = d.Spec with { Replicas = replicas } },
+                ReplicaSet rs when rs.Spec.Replicas != replicas => rs with { Spec = rs.Spec with { Replicas = replicas } },
+                _ => r,
+            };
+        });
+        return conflict ? throw ApiError.Conflict(kind, name) : scaled ?? throw ApiError.NotFound(kind, name);
+    }
+
     public IAsyncEnumerable<WatchEvent> Watch(ApiKind kind, long? fromVersion, CancellationToken cancellationToken) =>
         store.Watch(kind.Kind, fromVersion, cancellationToken);
 
@@ -110,6 +139,13 @@ internal sealed class ApiStorage(ResourceStore store, TimeProvider time)
                 }));
             }
         }
+    }
+
+    /// <summary>Validates without writing, for <c>dryRun=All</c>; returns the object as given.</summary>
+    public Resource Validated(ApiKind kind, Resource resource)
+    {
+        Validate(kind, resource);
+        return resource;
     }
 
     private static void Validate(ApiKind kind, Resource resource)
