@@ -60,6 +60,13 @@ internal static class ProtobufWire
                 continue;
             }
 
+            // Kubernetes' protobuf writes every plain string, empty ones too; in JSON an empty string is omitted
+            // (omitempty), and the API's defaults (a port's protocol TCP) apply to what is omitted.
+            if (field.Type == "s" && !field.Repeated && value.Bytes.Length == 0)
+            {
+                continue;
+            }
+
             var element = Element(field, value);
             if (field.Repeated)
             {
