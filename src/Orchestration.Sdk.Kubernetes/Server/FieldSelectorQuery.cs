@@ -6,7 +6,7 @@ namespace Orchestration.Sdk.Kubernetes.Server;
 /// <summary>
 /// A parsed <c>fieldSelector</c>: <c>field=value</c>, <c>field==value</c> or <c>field!=value</c>, comma-separated, over the
 /// fields Kubernetes supports for every kind (<c>metadata.name</c>, <c>metadata.namespace</c>) and for pods
-/// (<c>spec.nodeName</c>, <c>status.phase</c>). Another field is a 400, with Kubernetes' wording.
+/// (<c>spec.nodeName</c>, <c>status.phase</c>), and events' (<c>involvedObject.name</c>…). Another field is a 400, with Kubernetes' wording.
 /// </summary>
 internal sealed class FieldSelectorQuery
 {
@@ -49,6 +49,10 @@ internal sealed class FieldSelectorQuery
         "spec.nodeName" when kind == ApiKinds.Pod => r => ((Pod)r).Spec.NodeName ?? string.Empty,
         "status.phase" when kind == ApiKinds.Pod => r => ((Pod)r).Status.Phase.ToString(),
         "spec.unschedulable" when kind == ApiKinds.Node => r => ((Node)r).Spec.Unschedulable ? "true" : "false",
+
+        // kubectl describe asks for an object's events by these; no Event is stored yet, so nothing is compared.
+        _ when kind.Kind == "Event" && (name.StartsWith("involvedObject.", StringComparison.Ordinal) || name.StartsWith("regarding.", StringComparison.Ordinal) ||
+            name is "reason" or "type" or "source" or "reportingController") => _ => null,
         _ => null,
     };
 }

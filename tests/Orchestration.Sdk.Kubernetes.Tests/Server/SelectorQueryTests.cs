@@ -45,4 +45,12 @@ public sealed class SelectorQueryTests
 
         Assert.Equal("field label not supported: spec.replicas", error.Message);
     }
+
+    [Fact]
+    public void FieldSelector_EventFieldsKubectlDescribeSends_AreAccepted()
+    {
+        var query = FieldSelectorQuery.Parse("involvedObject.name=web,involvedObject.namespace=default,involvedObject.kind=Deployment", ApiKinds.Event);
+
+        Assert.NotNull(query);
+    }
 }
