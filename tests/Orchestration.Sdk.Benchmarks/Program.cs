@@ -9,6 +9,7 @@ IBenchmarkCommand[] commands =
     new DockerBenchmark(),
     new ProxyBenchmark(),
     new RolloutBenchmark(),
+    new Orchestration.Sdk.Benchmarks.KubeApi.KubeApiBenchmark(),
 ];
 
 var command = args.Length > 0 ? commands.FirstOrDefault(c => c.Name.Equals(args[0], StringComparison.OrdinalIgnoreCase)) : null;

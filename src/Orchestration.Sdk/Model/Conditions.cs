@@ -30,6 +30,13 @@ public static class Conditions
         var existing = conditions.Find(condition.Type);
         if (existing is not null && existing.Status == condition.Status)
         {
+            // As Kubernetes' SetDeploymentCondition: the same status, reason and message is no change at all, so the
+            // update time is kept too (else every reconcile rewrites the object and its own watch event loops).
+            if (existing.Reason == condition.Reason && existing.Message == condition.Message)
+            {
+                return conditions;
+            }
+
             condition = condition with { LastTransitionTime = existing.LastTransitionTime };
             if (existing == condition)
             {

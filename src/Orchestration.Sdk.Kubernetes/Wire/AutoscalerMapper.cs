@@ -1,0 +1,89 @@
+using k8s.Models;
+using Orchestration.Sdk.Autoscaling;
+using static Orchestration.Sdk.Kubernetes.Wire.MetaMapper;
+
+namespace Orchestration.Sdk.Kubernetes.Wire;
+
+/// <summary>
+/// Maps HorizontalPodAutoscalers (autoscaling/v2). The SDK scales Deployments only, so the target reference is always
+/// <c>apps/v1 Deployment</c>; behavior is kept at the SDK's defaults (Kubernetes' defaults).
+/// </summary>
+internal static class AutoscalerMapper
+{
+    public static V2HorizontalPodAutoscaler ToWire(HorizontalPodAutoscaler h) => new()
+    {
+        ApiVersion = "autoscaling/v2",
+        Kind = HorizontalPodAutoscaler.KindName,
+        Metadata = MetaMapper.ToWire(h.Metadata, namespaced: true),
+        Spec = new V2HorizontalPodAutoscalerSpec
+        {
+            ScaleTargetRef = new V2CrossVersionObjectReference { Kind = "Deployment", Name = h.Spec.ScaleTargetName, ApiVersion = "apps/v1" },
+            MinReplicas = h.Spec.MinReplicas,
+            MaxReplicas = h.Spec.MaxReplicas,
+            Metrics = List(h.Spec.Metrics.Select(ToWire)),
+        },
+        Status = new V2HorizontalPodAutoscalerStatus
+        {
+            ObservedGeneration = h.Status.ObservedGeneration == 0 ? null : h.Status.ObservedGeneration,
+            LastScaleTime = h.Status.LastScaleTime?.UtcDateTime,
+            CurrentReplicas = h.Status.CurrentReplicas,
+            DesiredReplicas = h.Status.DesiredReplicas,
+            CurrentMetrics = List(h.Status.CurrentMetrics.Select(m => new V2MetricStatus
+            {
+                Type = "Resource",
+                Resource = new V2ResourceMetricStatus
+                {
+                    Name = m.Name,
+                    Current = new V2MetricValueStatus { AverageUtilization = m.AverageUtilization, AverageValue = new ResourceQuantity(m.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)) },
+                },
+            })),
+            Conditions = List(h.Status.Conditions.Select(c => new V2HorizontalPodAutoscalerCondition { Status = c.Status, Type = c.Type, LastTransitionTime = Time(c.LastTransitionTime), Message = c.Message, Reason = c.Reason })),
+        },
+    };
+
+    public static HorizontalPodAutoscaler FromWire(V2HorizontalPodAutoscaler h) => new()
+    {
+        Metadata = MetaMapper.FromWire(h.Metadata, namespaced: true),
+        Spec = new HorizontalPodAutoscalerSpec
+        {
+            ScaleTargetName = h.Spec?.ScaleTargetRef?.Name ?? string.Empty,
+            MinReplicas = h.Spec?.MinReplicas ?? 1,
+            MaxReplicas = h.Spec?.MaxReplicas ?? 0,
+            Metrics = h.Spec?.Metrics?.Select(FromWire).ToList() ?? [],
+        },
+        Status = new HorizontalPodAutoscalerStatus
+        {
+            ObservedGeneration = h.Status?.ObservedGeneration ?? 0,
+            LastScaleTime = h.Status?.LastScaleTime is { } t ? Time((DateTime?)t) : null,
+            CurrentReplicas = h.Status?.CurrentReplicas ?? 0,
+            DesiredReplicas = h.Status?.DesiredReplicas ?? 0,
+            Conditions = h.Status?.Conditions?.Select(c => Condition(c.Type, c.Status, c.Reason, c.Message, c.LastTransitionTime)).ToList() ?? [],
+        },
+    };
+
+    private static V2MetricSpec ToWire(MetricSpec m)
+    {
+        var target = new V2MetricTarget
+        {
+            Type = m.Target.Type.ToString(),
+            AverageUtilization = m.Target.AverageUtilization,
+            AverageValue = m.Target.AverageValue is { } av ? Quantity(av) : null,
+            Value = m.Target.Value is { } v ? Quantity(v) : null,
+        };
+        return m.Type == MetricSourceType.Resource
+            ? new V2MetricSpec { Type = "Resource", Resource = new V2ResourceMetricSource { Name = m.Name, Target = target } }
+            : new V2MetricSpec { Type = "Pods", Pods = new V2PodsMetricSource { Metric = new V2MetricIdentifier { Name = m.Name }, Target = target } };
+    }
+
+    private static MetricSpec FromWire(V2MetricSpec m)
+    {
+        var type = m.Resource is null ? MetricSourceType.Custom : MetricSourceType.Resource;
+        var name = m.Resource?.Name ?? m.Pods?.Metric?.Name ?? m.ObjectProperty?.Metric?.Name ?? m.External?.Metric?.Name ?? string.Empty;
+        V2MetricTarget? target = m.Resource?.Target ?? m.Pods?.Target ?? m.ObjectProperty?.Target ?? m.External?.Target;
+        return new MetricSpec(type, name, new MetricTarget(
+            Enum(target?.Type, MetricTargetType.Utilization),
+            target?.AverageUtilization,
+            target?.AverageValue is { } av ? Quantity(av) : (Model.Quantity?)null,
+            target?.Value is { } v ? Quantity(v) : (Model.Quantity?)null));
+    }
+}
