@@ -6,6 +6,7 @@ using Orchestration.Sdk.Controllers;
 using Orchestration.Sdk.Informers;
 using Orchestration.Sdk.Model;
 using Orchestration.Sdk.Store;
+using Orchestration.Sdk.Tests.Fixtures;
 using Orchestration.Sdk.Controllers.Engine;
 
 namespace Orchestration.Sdk.Tests.Autoscaling;
@@ -18,14 +19,16 @@ internal sealed class AutoscalerHarness
 {
     public const string App = "web";
 
+    private readonly HarnessFixture _fixture;
     private int _podSeq;
 
     public AutoscalerHarness(int replicas = 3, string cpuRequest = "100m", IEnumerable<IMetricSource>? sources = null)
     {
-        Store = new ResourceStore(Time);
+        // Synced by hand (SyncAsync), so nothing runs and the informers are not started: nothing to dispose.
+        _fixture = new HarnessFixture(Time, startInformers: false);
         Events = new AutoscalerEvents(Options.Create(new AutoscalerOptions()));
         Controller = new HorizontalPodAutoscalerController(
-            Store, new SharedInformerFactory(Store, Time), Time, Options.Create(new ControllerOptions()), Options.Create(new AutoscalerOptions()),
+            Store, _fixture.Informers, Time, Options.Create(new ControllerOptions()), Options.Create(new AutoscalerOptions()),
             new MetricEvaluator(Metrics, sources ?? []), Events, NullLogger<HorizontalPodAutoscalerController>.Instance);
         Store.Create(new Deployment
         {
@@ -49,7 +52,7 @@ internal sealed class AutoscalerHarness
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
 
-    public ResourceStore Store { get; }
+    public ResourceStore Store => _fixture.Store;
 
     public InMemoryMetrics Metrics { get; } = new();
 

@@ -8,34 +8,29 @@ using Orchestration.Sdk.Model;
 using Orchestration.Sdk.Store;
 using Orchestration.Sdk.Controllers.Engine;
 using Orchestration.Sdk.Informers;
+using Orchestration.Sdk.Tests.Fixtures;
 
 namespace Orchestration.Sdk.Tests.Controllers;
 
 /// <summary>Runs the deployment, ReplicaSet and garbage-collection controllers over a store, without scheduler or nodes.</summary>
 internal sealed class ControllerHarness : IAsyncDisposable
 {
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Task[] _running;
+    private readonly HarnessFixture _fixture;
 
     public ControllerHarness(TimeProvider? time = null)
     {
-        Time = time ?? TimeProvider.System;
-        Store = new ResourceStore(Time);
+        _fixture = new HarnessFixture(time ?? TimeProvider.System);
         var options = Options.Create(new ControllerOptions());
-        Informers = SharedInformerFactory.Started(Store, Time);
-        _running =
-        [
-            new DeploymentController(Store, Informers, Time, options, NullLogger<DeploymentController>.Instance).RunAsync(_stop.Token),
-            new ReplicaSetController(Store, Informers, Time, options, NullLogger<ReplicaSetController>.Instance).RunAsync(_stop.Token),
-            new GarbageCollector(Store, Informers, Time, options, NullLogger<GarbageCollector>.Instance).RunAsync(_stop.Token),
-        ];
+        _fixture.Run(new DeploymentController(Store, Informers, Time, options, NullLogger<DeploymentController>.Instance).RunAsync);
+        _fixture.Run(new ReplicaSetController(Store, Informers, Time, options, NullLogger<ReplicaSetController>.Instance).RunAsync);
+        _fixture.Run(new GarbageCollector(Store, Informers, Time, options, NullLogger<GarbageCollector>.Instance).RunAsync);
     }
 
-    public ResourceStore Store { get; }
+    public ResourceStore Store => _fixture.Store;
 
-    public SharedInformerFactory Informers { get; }
+    public SharedInformerFactory Informers => _fixture.Informers;
 
-    public TimeProvider Time { get; }
+    public TimeProvider Time => _fixture.Time;
 
     public static Deployment NewDeployment(string name, int replicas, string image = "web:1") => new()
     {
@@ -55,27 +50,7 @@ internal sealed class ControllerHarness : IAsyncDisposable
     public IReadOnlyList<Pod> Pods(string app) =>
         Store.List<Pod>(Pod.KindName, "default", LabelSelector.Of(new Dictionary<string, string> { ["app"] = app })).Items;
 
-    public async Task WaitUntil(string what, Func<bool> condition)
-    {
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        while (true)
-        {
-            var v = Store.Version;
-            if (condition())
-            {
-                return;
-            }
-
-            try
-            {
-                await Store.WaitForChangeAsync(v, cts.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                throw new TimeoutException($"timed out waiting until {what}; last seen at store version {Store.Version}:\n" + Describe());
-            }
-        }
-    }
+    public Task WaitUntil(string what, Func<bool> condition) => _fixture.WaitUntilAsync(what, condition, Describe);
 
     /// <summary>Every deployment, ReplicaSet and pod with its owners and deletion state, for timeout messages.</summary>
     public string Describe() => string.Join('\n',
@@ -118,11 +93,5 @@ internal sealed class ControllerHarness : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _stop.CancelAsync();
-        await Task.WhenAll(_running);
-        await Informers.DisposeAsync();
-        _stop.Dispose();
-    }
+    public ValueTask DisposeAsync() => _fixture.DisposeAsync();
 }

@@ -8,6 +8,7 @@ using Orchestration.Sdk.Informers;
 using Orchestration.Sdk.Model;
 using Orchestration.Sdk.Runtime;
 using Orchestration.Sdk.Store;
+using Orchestration.Sdk.Tests.Fixtures;
 using Orchestration.Sdk.Runtime.NodeAgents;
 using Orchestration.Sdk.Runtime.InMemory;
 
@@ -20,26 +21,23 @@ namespace Orchestration.Sdk.Tests.Runtime;
 internal sealed class AgentHarness : IAsyncDisposable
 {
     public static readonly DateTimeOffset Start = new(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
-    private static readonly TimeSpan WaitTimeout = TimeSpan.FromSeconds(10);
-    private readonly CancellationTokenSource _stopLifecycle = new();
+    private readonly HarnessFixture _fixture;
     private CancellationTokenSource? _stopAgents;
     private Task? _agents;
-    private Task? _lifecycle;
 
     public AgentHarness()
     {
-        Store = new ResourceStore(Time);
+        _fixture = new HarnessFixture(Time);
         Cluster = new InMemoryCluster(Time);
-        Informers = SharedInformerFactory.Started(Store, Time);
     }
 
     public FakeTimeProvider Time { get; } = new(Start);
 
-    public ResourceStore Store { get; }
+    public ResourceStore Store => _fixture.Store;
 
     public InMemoryCluster Cluster { get; }
 
-    public SharedInformerFactory Informers { get; }
+    public SharedInformerFactory Informers => _fixture.Informers;
 
     public NodeAgentOptions AgentOptions { get; } = new();
 
@@ -85,7 +83,7 @@ internal sealed class AgentHarness : IAsyncDisposable
         }
 
         await _stopAgents.CancelAsync();
-        await _agents.WaitAsync(WaitTimeout);
+        await _agents.WaitAsync(StoreWait.DefaultTimeout);
         _stopAgents.Dispose();
         _stopAgents = null;
         _agents = null;
@@ -93,7 +91,7 @@ internal sealed class AgentHarness : IAsyncDisposable
 
     /// <summary>Starts the node lifecycle controller; its timer exists when this returns.</summary>
     public void StartLifecycle() =>
-        _lifecycle = new NodeLifecycleController(Store, Time, Options.Create(LifecycleOptions), NullLogger<NodeLifecycleController>.Instance).RunAsync(_stopLifecycle.Token);
+        _fixture.Run(new NodeLifecycleController(Store, Time, Options.Create(LifecycleOptions), NullLogger<NodeLifecycleController>.Instance).RunAsync);
 
     public Pod CreatePod(Pod pod) => Store.Create(pod);
 
@@ -101,34 +99,17 @@ internal sealed class AgentHarness : IAsyncDisposable
 
     public Node? GetNode(string name) => Store.Get<Node>(new ObjectKey(Node.KindName, string.Empty, name));
 
-    public Task<Pod> WaitForPodAsync(string name, Func<Pod, bool> condition, string what) =>
-        WaitForAsync(() => GetPod(name), p => p is not null && condition(p), $"pod {name} {what}")!;
+    public async Task<Pod> WaitForPodAsync(string name, Func<Pod, bool> condition, string what) =>
+        (await _fixture.WaitForAsync(() => GetPod(name), p => p is not null && condition(p), $"pod {name} {what}", Describe))!;
 
-    public Task<Node> WaitForNodeAsync(string name, Func<Node, bool> condition, string what) =>
-        WaitForAsync(() => GetNode(name), n => n is not null && condition(n), $"node {name} {what}")!;
+    public async Task<Node> WaitForNodeAsync(string name, Func<Node, bool> condition, string what) =>
+        (await _fixture.WaitForAsync(() => GetNode(name), n => n is not null && condition(n), $"node {name} {what}", Describe))!;
 
-    public Task WaitForPodGoneAsync(string name) => WaitForAsync(() => GetPod(name), p => p is null, $"pod {name} deleted");
+    public Task WaitForPodGoneAsync(string name) => _fixture.WaitForAsync(() => GetPod(name), p => p is null, $"pod {name} deleted", Describe);
 
-    /// <summary>Polls until <paramref name="condition"/> holds; on timeout fails with the last value seen.</summary>
-    public static async Task<T> WaitForAsync<T>(Func<T> probe, Func<T, bool> condition, string what)
-    {
-        var deadline = DateTime.UtcNow + WaitTimeout;
-        while (true)
-        {
-            var value = probe();
-            if (condition(value))
-            {
-                return value;
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"timed out waiting for {what}; last saw: {Describe(value)}");
-            }
-
-            await Task.Delay(2);
-        }
-    }
+    /// <summary>Waits until <paramref name="condition"/> holds for state outside any one harness's store; on timeout fails with the last value seen.</summary>
+    public static Task<T> WaitForAsync<T>(Func<T> probe, Func<T, bool> condition, string what) =>
+        StoreWait.UntilAsync(null, probe, condition, what, value => Describe(value));
 
     /// <summary>A negative check: <paramref name="condition"/> still holds after a short real-time pause.</summary>
     public static async Task AssertStaysAsync(Func<bool> condition, string what)
@@ -143,14 +124,7 @@ internal sealed class AgentHarness : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await StopAgentsAsync();
-        await _stopLifecycle.CancelAsync();
-        if (_lifecycle is not null)
-        {
-            await _lifecycle.WaitAsync(WaitTimeout);
-        }
-
-        _stopLifecycle.Dispose();
-        await Informers.DisposeAsync();
+        await _fixture.DisposeAsync();
     }
 
     private static string Describe(object? value) => value switch

@@ -5,15 +5,14 @@ using Orchestration.Sdk.Informers;
 using Orchestration.Sdk.Model;
 using Orchestration.Sdk.Scheduling;
 using Orchestration.Sdk.Store;
+using Orchestration.Sdk.Tests.Fixtures;
 
 namespace Orchestration.Sdk.Tests.Scheduling;
 
 /// <summary>Runs the real <see cref="Scheduler"/> over a <see cref="ResourceStore"/> on a fake clock.</summary>
 internal sealed class SchedulerHarness : IAsyncDisposable
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
-
-    private readonly CancellationTokenSource _stopping = new();
+    private readonly HarnessFixture _fixture;
     private readonly Task _run;
 
     /// <summary>Starts the scheduler, after creating <paramref name="nodes"/> in the store.</summary>
@@ -27,49 +26,40 @@ internal sealed class SchedulerHarness : IAsyncDisposable
     /// </param>
     public SchedulerHarness(SchedulerOptions? options = null, StoreOptions? storeOptions = null, IEnumerable<Node>? nodes = null)
     {
-        Store = new ResourceStore(Time, Options.Create(storeOptions ?? new StoreOptions()));
-        foreach (var node in nodes ?? [])
+        _fixture = new HarnessFixture(Time, storeOptions, store =>
         {
-            Store.Create(node);
-        }
-
-        Informers = SharedInformerFactory.Started(Store, Time);
+            foreach (var node in nodes ?? [])
+            {
+                store.Create(node);
+            }
+        });
         Scheduler = new Scheduler(Store, Informers, Time, Options.Create(options ?? new SchedulerOptions()), NullLogger<Scheduler>.Instance);
-        _run = Task.Run(() => Scheduler.RunAsync(_stopping.Token));
+        _run = _fixture.Run(stopping => Task.Run(() => Scheduler.RunAsync(stopping)));
     }
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero));
 
-    public ResourceStore Store { get; }
+    public ResourceStore Store => _fixture.Store;
 
     public Scheduler Scheduler { get; }
 
-    public SharedInformerFactory Informers { get; }
+    public SharedInformerFactory Informers => _fixture.Informers;
 
     public Pod Get(string name) => Store.Get<Pod>(new ObjectKey(Pod.KindName, "default", name)) ?? throw new InvalidOperationException($"pod {name} not found");
 
     public IReadOnlyList<Pod> AllPods() => Store.List<Pod>(Pod.KindName).Items;
 
-    /// <summary>Polls the store (real time) until the pod satisfies <paramref name="condition"/>; fails with what it last saw.</summary>
-    public async Task<Pod> WaitForPodAsync(string name, Func<Pod, bool> condition, string what)
-    {
-        var deadline = DateTime.UtcNow + Timeout;
-        Pod? last = null;
-        while (DateTime.UtcNow < deadline)
-        {
-            last = Store.Get<Pod>(new ObjectKey(Pod.KindName, "default", name));
-            if (last is not null && condition(last))
+    /// <summary>Waits (re-checking on every store change) until the pod satisfies <paramref name="condition"/>; fails with what it last saw.</summary>
+    public async Task<Pod> WaitForPodAsync(string name, Func<Pod, bool> condition, string what) =>
+        (await _fixture.WaitForAsync(
+            () =>
             {
-                return last;
-            }
-
-            Assert.False(_run.IsCompleted, $"the scheduler stopped: {_run.Exception}");
-            await Task.Delay(10);
-        }
-
-        var scheduled = last?.Status.Conditions.Find(PodConditionType.PodScheduled);
-        throw new TimeoutException($"pod {name} did not become {what} in {Timeout.TotalSeconds} s; last seen: node {last?.Spec.NodeName ?? "<none>"}, PodScheduled {scheduled}");
-    }
+                Assert.False(_run.IsCompleted, $"the scheduler stopped: {_run.Exception}");
+                return Store.Get<Pod>(new ObjectKey(Pod.KindName, "default", name));
+            },
+            p => p is not null && condition(p),
+            $"pod {name} is {what}",
+            last => $"node {last?.Spec.NodeName ?? "<none>"}, PodScheduled {last?.Status.Conditions.Find(PodConditionType.PodScheduled)}"))!;
 
     public Task<Pod> WaitForBoundAsync(string name) => WaitForPodAsync(name, p => p.Spec.NodeName is not null && IsScheduled(p), "bound");
 
@@ -81,11 +71,5 @@ internal sealed class SchedulerHarness : IAsyncDisposable
 
     public static bool IsScheduled(Pod pod) => pod.Status.Conditions.Find(PodConditionType.PodScheduled)?.IsTrue == true;
 
-    public async ValueTask DisposeAsync()
-    {
-        await _stopping.CancelAsync();
-        await _run.WaitAsync(Timeout);
-        await Informers.DisposeAsync();
-        _stopping.Dispose();
-    }
+    public ValueTask DisposeAsync() => _fixture.DisposeAsync();
 }

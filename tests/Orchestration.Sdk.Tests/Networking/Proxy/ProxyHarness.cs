@@ -8,6 +8,7 @@ using Orchestration.Sdk.Model;
 using Orchestration.Sdk.Networking;
 using Orchestration.Sdk.Networking.Proxy;
 using Orchestration.Sdk.Store;
+using Orchestration.Sdk.Tests.Fixtures;
 using Orchestration.Sdk.Tests.Runtime;
 
 namespace Orchestration.Sdk.Tests.Networking.Proxy;
@@ -20,23 +21,21 @@ namespace Orchestration.Sdk.Tests.Networking.Proxy;
 internal sealed class ProxyHarness : IAsyncDisposable
 {
     public const string ServiceAddress = "127.0.0.1";
-    private readonly CancellationTokenSource _stop = new();
+    private readonly HarnessFixture _fixture;
     private readonly List<EchoServer> _servers = [];
-    private Task? _running;
     private int _markers;
 
     public ProxyHarness()
     {
-        Store = new ResourceStore(Time);
-        Informers = SharedInformerFactory.Started(Store, Time);
+        _fixture = new HarnessFixture(Time);
         Proxy = new ServiceProxy(Store, Informers, Network, Time, Options.Create(ProxyOptions), NullLogger<ServiceProxy>.Instance);
     }
 
     public FakeTimeProvider Time { get; } = new(AgentHarness.Start);
 
-    public ResourceStore Store { get; }
+    public ResourceStore Store => _fixture.Store;
 
-    public SharedInformerFactory Informers { get; }
+    public SharedInformerFactory Informers => _fixture.Informers;
 
     public FakeServiceNetwork Network { get; } = new(ServiceAddress);
 
@@ -63,7 +62,7 @@ internal sealed class ProxyHarness : IAsyncDisposable
         }
     }
 
-    public void Start() => _running = Proxy.RunAsync(_stop.Token);
+    public void Start() => _fixture.Run(Proxy.RunAsync);
 
     /// <summary>Starts echo backends named <paramref name="names"/> on 127.0.0.2, 127.0.0.3, ...</summary>
     public EchoServer[] Backends(params string[] names)
@@ -119,7 +118,7 @@ internal sealed class ProxyHarness : IAsyncDisposable
 
     /// <summary>Waits until the proxy wrote the service's Listening condition and it satisfies <paramref name="condition"/>.</summary>
     public Task<Condition?> WaitForListeningAsync(string service, Func<Condition, bool> condition, string what) =>
-        AgentHarness.WaitForAsync(() => Listening(service), c => c is not null && condition(c), $"service {service}: {what}");
+        _fixture.WaitForAsync(() => Listening(service), c => c is not null && condition(c), $"service {service}: {what}", c => c?.ToString() ?? "no Listening condition");
 
     /// <summary>Waits until the service listens (its Listening condition is True).</summary>
     public Task WaitListeningAsync(string service) => WaitForListeningAsync(service, c => c.IsTrue, "listening");
@@ -137,24 +136,10 @@ internal sealed class ProxyHarness : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _stop.CancelAsync();
-        if (_running is not null)
-        {
-            try
-            {
-                await _running.WaitAsync(TimeSpan.FromSeconds(10));
-            }
-            catch (OperationCanceledException)
-            {
-            }
-        }
-
+        await _fixture.DisposeAsync();
         foreach (var server in _servers)
         {
             await server.DisposeAsync();
         }
-
-        await Informers.DisposeAsync();
-        _stop.Dispose();
     }
 }

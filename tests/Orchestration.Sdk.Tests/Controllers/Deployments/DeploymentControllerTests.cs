@@ -1,7 +1,8 @@
 using Orchestration.Sdk.Model;
 using Orchestration.Sdk.Store;
+using Orchestration.Sdk.Tests.Controllers;
 
-namespace Orchestration.Sdk.Tests.Controllers;
+namespace Orchestration.Sdk.Tests.Controllers.Deployments;
 
 public class DeploymentControllerTests
 {
@@ -39,31 +40,6 @@ public class DeploymentControllerTests
     }
 
     [Fact]
-    public async Task Scale_UpThenDown_PrefersDeletingUnscheduledThenNotReadyThenNewest()
-    {
-        await using var h = new ControllerHarness();
-        var d = h.Store.Create(ControllerHarness.NewDeployment("web", 2));
-        await h.WaitUntil("2 pods", () => h.Pods("web").Count == 2);
-        h.MakeAllPodsReady();
-        var readyPods = h.Pods("web").Select(p => p.Metadata.Name).ToHashSet();
-
-        h.Store.Mutate<Deployment>(d.Key, x => x with { Spec = x.Spec with { Replicas = 4 } });
-        await h.WaitUntil("4 pods", () => h.Pods("web").Count == 4);
-
-        // One of the new pods gets bound but not ready; the other stays unscheduled.
-        var fresh = h.Pods("web").Where(p => !readyPods.Contains(p.Metadata.Name)).ToList();
-        h.Store.Mutate<Pod>(fresh[0].Key, p => p with { Spec = p.Spec with { NodeName = "n1" } });
-
-        h.Store.Mutate<Deployment>(d.Key, x => x with { Spec = x.Spec with { Replicas = 2 } });
-        await h.WaitUntil("2 active pods", () => h.Pods("web").Count(p => !p.IsTerminating()) == 2);
-
-        var survivors = h.Pods("web").Where(p => !p.IsTerminating()).Select(p => p.Metadata.Name).ToHashSet();
-        Assert.Equal(readyPods, survivors);
-        Assert.Null(h.Store.Get<Pod>(fresh[1].Key)); // unscheduled: deleted at once
-        Assert.True(h.Store.Get<Pod>(fresh[0].Key)!.IsTerminating()); // bound: graceful
-    }
-
-    [Fact]
     public async Task TemplateChange_CreatesNewRevisionAndRetiresOldOne()
     {
         await using var h = new ControllerHarness();
@@ -93,18 +69,5 @@ public class DeploymentControllerTests
         Assert.Equal([0, 4], sets.Select(r => r.Spec.Replicas));
         Assert.InRange(maxPods, 4, 5); // replicas + 25% surge (rounded up) = 5
         Assert.True(minReady >= 3, $"ready pods fell to {minReady}, below replicas - 25% unavailable");
-    }
-
-    [Fact]
-    public async Task Delete_Deployment_GarbageCollectsReplicaSetsAndPods()
-    {
-        await using var h = new ControllerHarness();
-        var d = h.Store.Create(ControllerHarness.NewDeployment("web", 3));
-        await h.WaitUntil("3 pods", () => h.Pods("web").Count == 3);
-
-        h.Store.Delete(d.Key);
-
-        await h.WaitUntil("no ReplicaSets and no pods", () =>
-            h.Store.List<ReplicaSet>(ReplicaSet.KindName).Items.Count == 0 && h.Pods("web").Count == 0);
     }
 }
