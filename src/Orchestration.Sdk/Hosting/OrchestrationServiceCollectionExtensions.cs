@@ -37,6 +37,7 @@ public static class OrchestrationServiceCollectionExtensions
         services.TryAddSingleton<Orchestration.Sdk.Secrets.ISecretKeyProvider, Orchestration.Sdk.Secrets.DefaultSecretKeyProvider>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStoredObjectTransformer, Orchestration.Sdk.Secrets.AesGcmSecretTransformer>());
         services.TryAddSingleton<NodeAgentManager>();
+        services.TryAddSingleton<Orchestration.Sdk.Runtime.Streams.IPodStreams, Orchestration.Sdk.Runtime.Streams.PodStreams>();
         services.TryAddSingleton<IOrchestrationClient, OrchestrationClient>();
         services.TryAddSingleton<IRolloutClient, RolloutClient>();
         services.TryAddSingleton<Orchestration.Sdk.Networking.IServiceDiscovery, Orchestration.Sdk.Networking.ServiceDiscovery>();
