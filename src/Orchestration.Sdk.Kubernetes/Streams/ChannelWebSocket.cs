@@ -9,6 +9,9 @@ namespace Orchestration.Sdk.Kubernetes.Streams;
 /// </summary>
 internal sealed class ChannelWebSocket : IDisposable
 {
+    /// <summary>How long a closing server waits for the client's close frame.</summary>
+    public static readonly TimeSpan CloseGrace = TimeSpan.FromSeconds(5);
+
     private const int MaxMessageBytes = 1 << 20;
     private readonly WebSocket _socket;
     private readonly SemaphoreSlim _sending = new(1, 1);

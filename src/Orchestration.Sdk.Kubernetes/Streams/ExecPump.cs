@@ -16,9 +16,11 @@ internal sealed class ExecPump
     private readonly IContainerExecSession _session;
     private readonly ContainerExecOptions _options;
     private readonly bool _closeSignal;
+    private readonly TimeProvider _time;
 
-    public ExecPump(ChannelWebSocket socket, IContainerExecSession session, ContainerExecOptions options, bool closeSignal)
+    public ExecPump(ChannelWebSocket socket, IContainerExecSession session, ContainerExecOptions options, bool closeSignal, TimeProvider time)
     {
+        _time = time;
         _socket = socket;
         _session = session;
         _options = options;
@@ -42,9 +44,13 @@ internal sealed class ExecPump
         }
         finally
         {
-            await inputStop.CancelAsync().ConfigureAwait(false);
+            // Close our side, then let the client read the status and answer the close before the connection goes:
+            // returning at once resets the TCP connection under kubectl's last read.
             await _socket.CloseAsync(CancellationToken.None).ConfigureAwait(false);
-            await Ignore(input).ConfigureAwait(false);
+            using (_time.CreateTimer(_ => inputStop.Cancel(), null, ChannelWebSocket.CloseGrace, Timeout.InfiniteTimeSpan))
+            {
+                await Ignore(input).ConfigureAwait(false);
+            }
         }
     }
 

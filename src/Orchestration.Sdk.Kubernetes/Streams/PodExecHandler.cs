@@ -14,13 +14,16 @@ namespace Orchestration.Sdk.Kubernetes.Streams;
 public sealed class PodExecHandler
 {
     private readonly IPodStreams _streams;
+    private readonly TimeProvider _time;
 
     /// <summary>Creates the handler.</summary>
     /// <param name="streams">Where exec sessions come from.</param>
-    public PodExecHandler(IPodStreams streams)
+    /// <param name="time">The clock of the close handshake's grace period; null for <see cref="TimeProvider.System"/>.</param>
+    public PodExecHandler(IPodStreams streams, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(streams);
         _streams = streams;
+        _time = time ?? TimeProvider.System;
     }
 
     /// <summary>
@@ -82,7 +85,7 @@ public sealed class PodExecHandler
         await using (session.ConfigureAwait(false))
         {
             using var socket = new ChannelWebSocket(await context.WebSockets.AcceptWebSocketAsync(protocol).ConfigureAwait(false));
-            await new ExecPump(socket, session, options, protocol == StreamProtocols.V5).RunAsync(context.RequestAborted).ConfigureAwait(false);
+            await new ExecPump(socket, session, options, protocol == StreamProtocols.V5, _time).RunAsync(context.RequestAborted).ConfigureAwait(false);
         }
     }
 }

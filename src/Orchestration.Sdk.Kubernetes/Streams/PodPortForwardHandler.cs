@@ -14,13 +14,16 @@ namespace Orchestration.Sdk.Kubernetes.Streams;
 public sealed class PodPortForwardHandler
 {
     private readonly IPodStreams _streams;
+    private readonly TimeProvider _time;
 
     /// <summary>Creates the handler.</summary>
     /// <param name="streams">Where the connections come from.</param>
-    public PodPortForwardHandler(IPodStreams streams)
+    /// <param name="time">The clock of the close handshake's grace period; null for <see cref="TimeProvider.System"/>.</param>
+    public PodPortForwardHandler(IPodStreams streams, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(streams);
         _streams = streams;
+        _time = time ?? TimeProvider.System;
     }
 
     /// <summary>Serves one port-forward request; errors before the upgrade are a Kubernetes <c>Status</c>.</summary>
@@ -61,7 +64,7 @@ public sealed class PodPortForwardHandler
         try
         {
             using var socket = new ChannelWebSocket(await context.WebSockets.AcceptWebSocketAsync(protocol).ConfigureAwait(false));
-            await new PortForwardPump(socket, ports, connections).RunAsync(context.RequestAborted).ConfigureAwait(false);
+            await new PortForwardPump(socket, ports, connections, _time).RunAsync(context.RequestAborted).ConfigureAwait(false);
         }
         finally
         {

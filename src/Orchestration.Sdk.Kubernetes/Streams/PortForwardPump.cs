@@ -8,9 +8,11 @@ internal sealed class PortForwardPump
     private readonly ChannelWebSocket _socket;
     private readonly IReadOnlyList<int> _ports;
     private readonly IReadOnlyList<Stream> _connections;
+    private readonly TimeProvider _time;
 
-    public PortForwardPump(ChannelWebSocket socket, IReadOnlyList<int> ports, IReadOnlyList<Stream> connections)
+    public PortForwardPump(ChannelWebSocket socket, IReadOnlyList<int> ports, IReadOnlyList<Stream> connections, TimeProvider time)
     {
+        _time = time;
         _socket = socket;
         _ports = ports;
         _connections = connections;
@@ -29,9 +31,16 @@ internal sealed class PortForwardPump
         var outbound = _connections.Select((c, i) => PumpFromPodAsync(c, (byte)(2 * i), stop.Token)).ToList();
         var inbound = PumpToPodAsync(stop.Token);
         await Task.WhenAny(Task.WhenAll(outbound), inbound).ConfigureAwait(false);
-        await stop.CancelAsync().ConfigureAwait(false);
         await _socket.CloseAsync(CancellationToken.None).ConfigureAwait(false);
-        await Quietly(Task.WhenAll([.. outbound, inbound])).ConfigureAwait(false);
+
+        // Give the client the close handshake (its close frame ends the inbound pump) before the connection goes.
+        using (_time.CreateTimer(_ => stop.Cancel(), null, ChannelWebSocket.CloseGrace, Timeout.InfiniteTimeSpan))
+        {
+            await Quietly(inbound).ConfigureAwait(false);
+        }
+
+        await stop.CancelAsync().ConfigureAwait(false);
+        await Quietly(Task.WhenAll(outbound)).ConfigureAwait(false);
     }
 
     private async Task PumpFromPodAsync(Stream connection, byte channel, CancellationToken cancellationToken)
