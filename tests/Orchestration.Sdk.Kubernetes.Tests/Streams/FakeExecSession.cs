@@ -21,7 +21,9 @@ internal sealed class FakeExecSession : IContainerExecSession
 
     public Task InputClosed => _inputClosed.Task;
 
-    public bool Disposed { get; private set; }
+    private readonly TaskCompletionSource _disposed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public Task Disposed => _disposed.Task;
 
     public void Write(ExecOutputStream stream, string text) => _output.Writer.TryWrite((stream, Encoding.UTF8.GetBytes(text)));
 
@@ -67,7 +69,7 @@ internal sealed class FakeExecSession : IContainerExecSession
 
     public ValueTask DisposeAsync()
     {
-        Disposed = true;
+        _disposed.TrySetResult();
         return ValueTask.CompletedTask;
     }
 }

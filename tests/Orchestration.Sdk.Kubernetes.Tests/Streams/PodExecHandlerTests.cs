@@ -29,7 +29,8 @@ public sealed class PodExecHandlerTests
         Assert.Equal(["sh", "-c", "echo hi"], streams.LastExecOptions!.Command);
         Assert.Equal("main", streams.LastContainer);
         Assert.False(streams.LastExecOptions.Stdin);
-        Assert.True(streams.Session.Disposed);
+        await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
+        await streams.Session.Disposed.WaitAsync(TimeSpan.FromSeconds(10));
     }
 
     [Fact]
