@@ -44,9 +44,9 @@ internal sealed class PodStreams : IPodStreams
     {
         ArgumentNullException.ThrowIfNull(pod);
         ArgumentNullException.ThrowIfNull(options);
-        var (runtime, instance) = await LocateAsync(pod, container, previous: false, cancellationToken).ConfigureAwait(false);
-        return await Streaming(runtime, pod, "exec into")
-            .ExecAsync(instance.Id, options, cancellationToken).ConfigureAwait(false);
+        var streams = Streaming(PodContainerLocator.Node(_nodes, pod).Runtime, pod, "exec into");
+        var (_, instance) = await LocateAsync(pod, container, previous: false, cancellationToken).ConfigureAwait(false);
+        return await streams.ExecAsync(instance.Id, options, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<Stream> PortForwardAsync(Pod pod, int port, CancellationToken cancellationToken)
