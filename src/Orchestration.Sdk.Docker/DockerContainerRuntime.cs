@@ -20,7 +20,7 @@ namespace Orchestration.Sdk.Docker;
 /// containers, files, exec probes, hosts files, statistics, the sweep of dead sessions and the shutdown path are each
 /// a collaborator of their own.
 /// </summary>
-internal sealed class DockerContainerRuntime : IContainerRuntime, IContainerFileUpdater, IProbeRunner, IAsyncDisposable
+internal sealed partial class DockerContainerRuntime : IContainerRuntime, IContainerFileUpdater, IProbeRunner, IAsyncDisposable
 {
     private readonly DockerConnection _engine;
     private readonly DockerEventWatcher _events;

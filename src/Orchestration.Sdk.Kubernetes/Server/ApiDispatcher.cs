@@ -15,6 +15,7 @@ internal sealed class ApiDispatcher(
     ResourceHandler resources,
     WatchHandler watches,
     ScaleHandler scales,
+    PatchHandler patches,
     PodLogHandler logs,
     Func<string> serverAddress,
     ILogger logger)
@@ -78,7 +79,7 @@ internal sealed class ApiDispatcher(
         ("create", null) => resources.CreateAsync(context, request, cancellationToken),
         ("update", null or "status") => resources.UpdateAsync(context, request, cancellationToken),
         ("delete", null) => resources.DeleteAsync(context, request, cancellationToken),
-        ("patch", null or "status") => PatchStub.HandleAsync(context, request, cancellationToken),
+        ("patch", null or "status") => patches.HandleAsync(context, request, cancellationToken),
         (_, null) => throw ApiError.MethodNotAllowed($"{request.Verb} is not supported on resources of kind \"{request.Kind.QualifiedResource}\""),
         _ => throw NotFound(),
     };

@@ -44,7 +44,7 @@ internal sealed class ApiStorage(ResourceStore store, TimeProvider time)
 
         if (!statusOnly)
         {
-            resource = resource.KeepAllocatedFrom(current);
+            // The store keeps allocated fields (the kind rule's PrepareForUpdate) and validates again on write.
             Validate(kind, resource);
         }
 

@@ -76,6 +76,7 @@ internal sealed partial class KubernetesApiServer(
             resources,
             new WatchHandler(storage, resources, time),
             new ScaleHandler(storage),
+            new PatchHandler(storage),
             new PodLogHandler(client),
             () => Address is { } a ? $"{a.Host}:{a.Port}" : string.Empty,
             _logger);

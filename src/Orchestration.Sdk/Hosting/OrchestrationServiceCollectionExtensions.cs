@@ -53,6 +53,7 @@ public static class OrchestrationServiceCollectionExtensions
         services.TryAddSingleton<Orchestration.Sdk.Informers.ISharedInformerFactory>(sp => sp.GetRequiredService<Orchestration.Sdk.Informers.SharedInformerFactory>());
         services.TryAddSingleton<IResourceClient, ResourceClient>();
         services.TryAddSingleton<NodeAgentManager>();
+        services.TryAddSingleton<Orchestration.Sdk.Runtime.Streams.IPodStreams, Orchestration.Sdk.Runtime.Streams.PodStreams>();
         services.TryAddSingleton<IOrchestrationClient, OrchestrationClient>();
         services.TryAddSingleton<IRolloutClient, RolloutClient>();
         services.TryAddSingleton<Orchestration.Sdk.Networking.IServiceDiscovery, Orchestration.Sdk.Networking.ServiceDiscovery>();

@@ -1,0 +1,67 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Orchestration.Sdk.Kubernetes.Patching;
+
+/// <summary>
+/// Applies the body of a Kubernetes PATCH request to the current object, as kube-apiserver does: RFC 6902 JSON patch,
+/// RFC 7386 merge patch, or strategic merge patch with the merge keys of the object's kind.
+/// </summary>
+public static class PatchApplier
+{
+    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 128 };
+
+    private static readonly string UnsupportedMessage =
+        "the body of the request was in an unknown format - accepted media types include: " +
+        $"{PatchContentTypes.JsonPatch}, {PatchContentTypes.MergePatch}, {PatchContentTypes.StrategicMergePatch}";
+
+    /// <summary>Applies a patch and returns the patched object; <paramref name="current"/> is never changed.</summary>
+    /// <param name="current">The object as stored, in its wire (JSON) form.</param>
+    /// <param name="contentType">The request's <c>Content-Type</c>; parameters such as <c>; charset=utf-8</c> are ignored.</param>
+    /// <param name="patch">The request body.</param>
+    /// <param name="kind">The object's kind (<c>Deployment</c>, <c>Pod</c>…); it chooses the strategic merge keys.</param>
+    /// <returns>A new JSON object: the result of the patch.</returns>
+    /// <exception cref="KubernetesPatchException">
+    /// 415 for an unknown patch type, 400 for a malformed patch, 422 for a patch that does not apply.
+    /// </exception>
+    public static JsonObject Apply(JsonObject current, string? contentType, ReadOnlySpan<byte> patch, string kind)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        ArgumentNullException.ThrowIfNull(kind);
+        var mediaType = MediaType(contentType);
+        return mediaType switch
+        {
+            PatchContentTypes.JsonPatch => JsonPatchOperations.Apply(current, patch),
+            PatchContentTypes.MergePatch => MergePatch.Apply(current, ParseObject(patch)),
+            PatchContentTypes.StrategicMergePatch => StrategicMergePatch.Apply(current, ParseObject(patch), PatchSchema.ForKind(kind)),
+            _ => throw new KubernetesPatchException(415, "UnsupportedMediaType", UnsupportedMessage),
+        };
+    }
+
+    internal static JsonNode? Parse(ReadOnlySpan<byte> body)
+    {
+        try
+        {
+            return JsonNode.Parse(body, documentOptions: DocumentOptions);
+        }
+        catch (JsonException e)
+        {
+            throw KubernetesPatchException.BadRequest($"error decoding patch: {e.Message}", e);
+        }
+    }
+
+    private static JsonObject ParseObject(ReadOnlySpan<byte> body) =>
+        Parse(body) as JsonObject
+        ?? throw KubernetesPatchException.BadRequest("error decoding patch: the patch must be a JSON object");
+
+    private static string MediaType(string? contentType)
+    {
+        if (string.IsNullOrWhiteSpace(contentType))
+        {
+            return string.Empty;
+        }
+
+        var end = contentType.IndexOf(';', StringComparison.Ordinal);
+        return (end < 0 ? contentType : contentType[..end]).Trim().ToLowerInvariant();
+    }
+}
