@@ -4,6 +4,7 @@ using Microsoft.Extensions.Time.Testing;
 using Orchestration.Sdk.Events;
 using Orchestration.Sdk.Model;
 using Orchestration.Sdk.Store;
+using Orchestration.Sdk.Tests.Fixtures;
 
 namespace Orchestration.Sdk.Tests.Events;
 
@@ -46,11 +47,7 @@ public sealed class EventBroadcasterTests
         var loop = broadcaster.RunAsync(stop.Token);
         broadcaster.CreateRecorder("default-scheduler").Normal(Pod(), "Scheduled", "Successfully assigned default/web-abc to node-1", action: "Binding");
 
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (_store.List<Event>(Event.KindName).Items.Count == 0 && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(5);
-        }
+        await StoreWait.UntilAsync(_store, () => _store.List<Event>(Event.KindName).Items.Count > 0, "the queued event written");
 
         await stop.CancelAsync();
         await loop;

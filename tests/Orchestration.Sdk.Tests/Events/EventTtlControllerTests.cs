@@ -6,6 +6,7 @@ using Orchestration.Sdk.Controllers.Engine;
 using Orchestration.Sdk.Events;
 using Orchestration.Sdk.Model;
 using Orchestration.Sdk.Store;
+using Orchestration.Sdk.Tests.Fixtures;
 
 namespace Orchestration.Sdk.Tests.Events;
 
@@ -101,15 +102,7 @@ public sealed class EventTtlControllerTests : IAsyncDisposable
         LastTimestamp = at,
     };
 
-    private static async Task UntilAsync(Func<bool> condition, string what)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"timed out waiting for {what}");
-            await Task.Delay(5);
-        }
-    }
+    private Task UntilAsync(Func<bool> condition, string what) => StoreWait.UntilAsync(_store, condition, what);
 
     private static async Task StaysAsync(Func<bool> condition, string what)
     {
