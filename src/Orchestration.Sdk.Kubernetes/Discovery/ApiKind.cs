@@ -46,6 +46,6 @@ internal sealed record ApiKind(
         ? ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"]
         : ["get", "list", "watch"];
 
-    /// <summary>Whether objects come from the SDK's store (the fixed Namespaces and empty Events do not).</summary>
-    public bool Stored => Writable || Kind is Node.KindName or "Endpoints";
+    /// <summary>Whether objects come from the SDK's store (the fixed Namespaces do not).</summary>
+    public bool Stored => Writable || Kind is Node.KindName or "Endpoints" or Orchestration.Sdk.Events.Event.KindName;
 }

@@ -1,6 +1,7 @@
 using k8s.Models;
 using Orchestration.Sdk.Autoscaling;
 using Orchestration.Sdk.Configuration;
+using Orchestration.Sdk.Events;
 using Orchestration.Sdk.Kubernetes.Wire;
 using Orchestration.Sdk.Model;
 using Orchestration.Sdk.Networking;
@@ -9,7 +10,7 @@ namespace Orchestration.Sdk.Kubernetes.Discovery;
 
 /// <summary>
 /// The kinds the API serves (one table; it moves to the core's public kind registry once that lands). Namespaces are a
-/// fixed list and Events an empty one until the SDK records events.
+/// fixed list; Events are the ones the SDK records (read-only), served as core/v1 and events.k8s.io/v1.
 /// </summary>
 internal static class ApiKinds
 {
@@ -34,11 +35,11 @@ internal static class ApiKinds
     public static readonly ApiKind Namespace = new("Namespace", "namespaces", ["ns"], string.Empty, "v1", false, typeof(V1Namespace),
         r => NodeMapper.Namespace(r.Metadata.Name, r.Metadata.CreationTimestamp), _ => throw new NotSupportedException(), Writable: false);
 
-    public static readonly ApiKind Event = new("Event", "events", ["ev"], string.Empty, "v1", true, typeof(Corev1Event),
-        _ => throw new NotSupportedException(), _ => throw new NotSupportedException(), Writable: false);
+    public static readonly ApiKind Event = new(Events.Event.KindName, "events", ["ev"], string.Empty, "v1", true, typeof(Corev1Event),
+        r => EventMapper.ToCoreWire((Event)r), _ => throw new NotSupportedException(), Writable: false);
 
-    public static readonly ApiKind EventsV1 = new("Event", "events", ["ev"], "events.k8s.io", "v1", true, typeof(Eventsv1Event),
-        _ => throw new NotSupportedException(), _ => throw new NotSupportedException(), Writable: false);
+    public static readonly ApiKind EventsV1 = new(Events.Event.KindName, "events", ["ev"], "events.k8s.io", "v1", true, typeof(Eventsv1Event),
+        r => EventMapper.ToEventsWire((Event)r), _ => throw new NotSupportedException(), Writable: false);
 
     public static readonly ApiKind Deployment = new(Model.Deployment.KindName, "deployments", ["deploy"], "apps", "v1", true, typeof(V1Deployment),
         r => WorkloadMapper.ToWire((Deployment)r), o => WorkloadMapper.FromWire((V1Deployment)o), HasStatus: true, HasScale: true);

@@ -1,4 +1,6 @@
+using Orchestration.Sdk.Events;
 using Orchestration.Sdk.Kubernetes.Discovery;
+using Orchestration.Sdk.Kubernetes.Wire;
 using Orchestration.Sdk.Model;
 
 namespace Orchestration.Sdk.Kubernetes.Server;
@@ -50,9 +52,8 @@ internal sealed class FieldSelectorQuery
         "status.phase" when kind == ApiKinds.Pod => r => ((Pod)r).Status.Phase.ToString(),
         "spec.unschedulable" when kind == ApiKinds.Node => r => ((Node)r).Spec.Unschedulable ? "true" : "false",
 
-        // kubectl describe asks for an object's events by these; no Event is stored yet, so nothing is compared.
-        _ when kind.Kind == "Event" && (name.StartsWith("involvedObject.", StringComparison.Ordinal) || name.StartsWith("regarding.", StringComparison.Ordinal) ||
-            name is "reason" or "type" or "source" or "reportingController") => _ => null,
+        // kubectl describe asks for an object's events by involvedObject.{kind,name,namespace,uid}.
+        _ when kind.Kind == Event.KindName && EventMapper.Field(name) is { } field => r => field((Event)r),
         _ => null,
     };
 }

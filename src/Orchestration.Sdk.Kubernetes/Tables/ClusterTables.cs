@@ -1,5 +1,6 @@
 using System.Globalization;
 using Orchestration.Sdk.Configuration;
+using Orchestration.Sdk.Events;
 using Orchestration.Sdk.Kubernetes.Wire;
 using Orchestration.Sdk.Model;
 using Orchestration.Sdk.Networking;
@@ -56,7 +57,23 @@ internal static class ClusterTables
 
     public static readonly KindTable Events = new(
         [new("Last Seen"), new("Type"), new("Reason"), new("Object"), new("Subobject", Priority: 1), new("Source", Priority: 1), new("Message"), new("First Seen", Priority: 1), new("Count", "integer", Priority: 1), new("Name", Priority: 1)],
-        (r, now) => [AgeOf(r, now), string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, AgeOf(r, now), 1, r.Metadata.Name]);
+        (r, now) =>
+        {
+            // As kube-apiserver's event printer: first seen falls back to eventTime, last seen to first seen.
+            var e = (Event)r;
+            var first = e.FirstTimestamp != default ? Since(e.FirstTimestamp, now) : e.EventTime is { } t ? Since(t, now) : "<unknown>";
+            var last = e.LastTimestamp != default ? Since(e.LastTimestamp, now) : first;
+            var target = e.InvolvedObject.Name.Length > 0 ? $"{e.InvolvedObject.Kind.ToLowerInvariant()}/{e.InvolvedObject.Name}" : e.InvolvedObject.Kind.ToLowerInvariant();
+            return [last, e.Type, e.Reason, target, e.InvolvedObject.FieldPath ?? string.Empty, Source(e), e.Message.Trim(), first, Math.Max(e.Count, 1), e.Metadata.Name];
+        });
+
+    private static string Since(DateTimeOffset at, DateTimeOffset now) => HumanDuration.Format(now - at);
+
+    private static string Source(Event e)
+    {
+        var (component, host) = e.Source.Component.Length > 0 ? (e.Source.Component, e.Source.Host) : (e.ReportingController, e.ReportingInstance);
+        return string.IsNullOrEmpty(host) ? component : $"{component}, {host}";
+    }
 
     private static string I(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

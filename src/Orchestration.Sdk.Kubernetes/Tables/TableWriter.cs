@@ -24,7 +24,8 @@ internal static class TableWriter
         "configmaps" => ClusterTables.ConfigMaps,
         "secrets" => ClusterTables.Secrets,
         "namespaces" => ClusterTables.Namespaces,
-        _ => ClusterTables.Events,
+        "events" => ClusterTables.Events,
+        _ => throw new InvalidOperationException($"no Table for {kind.QualifiedResource}"),
     };
 
     /// <summary>Whether an Accept header asks for a Table.</summary>

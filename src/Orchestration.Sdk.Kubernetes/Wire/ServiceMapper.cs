@@ -44,7 +44,7 @@ internal static class ServiceMapper
                 TargetPort = ProbeMapper.Number(p.TargetPort),
                 TargetPortName = ProbeMapper.Name(p.TargetPort),
                 Protocol = p.Protocol ?? "TCP",
-                NodePort = p.NodePort,
+                NodePort = p.NodePort is 0 ? null : p.NodePort, // kubectl create service sends 0 for "allocate one", as Kubernetes reads it
             }).ToList() ?? [],
             Type = Enum(s.Spec?.Type, ServiceType.ClusterIP),
             ClusterIP = s.Spec?.ClusterIP,
