@@ -17,6 +17,7 @@ internal static class MetaMapper
         Generation = meta.Generation > 0 ? meta.Generation : null,
         CreationTimestamp = meta.CreationTimestamp == default ? null : meta.CreationTimestamp.UtcDateTime,
         DeletionTimestamp = meta.DeletionTimestamp?.UtcDateTime,
+        Finalizers = List(meta.Finalizers),
         OwnerReferences = meta.OwnerReferences.Count == 0 ? null : meta.OwnerReferences.Select(ToWire).ToList(),
     };
 
@@ -34,6 +35,7 @@ internal static class MetaMapper
             Generation = meta.Generation ?? 0,
             CreationTimestamp = meta.CreationTimestamp is { } c ? new DateTimeOffset(DateTime.SpecifyKind(c, DateTimeKind.Utc)) : default,
             DeletionTimestamp = meta.DeletionTimestamp is { } d ? new DateTimeOffset(DateTime.SpecifyKind(d, DateTimeKind.Utc)) : null,
+            Finalizers = meta.Finalizers?.ToList() ?? [],
             OwnerReferences = meta.OwnerReferences?.Select(o => new OwnerReference(o.Kind, o.Name, o.Uid, o.Controller ?? false)).ToList() ?? [],
         };
     }

@@ -70,6 +70,18 @@ public interface IOrchestrationClient
     Task DeleteAsync<T>(string name, string? @namespace = null, CancellationToken cancellationToken = default)
         where T : Resource;
 
+    /// <summary>
+    /// Deletes an object with a propagation policy, as <c>kubectl delete --cascade=background|foreground|orphan</c>.
+    /// A bound pod is deleted gracefully.
+    /// </summary>
+    /// <typeparam name="T">The object type.</typeparam>
+    /// <param name="name">The name.</param>
+    /// <param name="propagation">What happens to the object's dependents.</param>
+    /// <param name="namespace">The namespace. <value>The default value is "default".</value></param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task DeleteAsync<T>(string name, DeletionPropagation propagation, string? @namespace = null, CancellationToken cancellationToken = default)
+        where T : Resource;
+
     /// <summary>Reads a container's output.</summary>
     /// <param name="pod">The pod's name.</param>
     /// <param name="container">The container. <value>The default value is null (the pod's first container).</value></param>

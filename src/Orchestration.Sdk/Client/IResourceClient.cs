@@ -78,7 +78,7 @@ public interface IResourceClient
     Task<T?> PatchAsync<T>(ObjectKey key, Func<T, T> change, bool status = false, CancellationToken cancellationToken = default)
         where T : Resource;
 
-    /// <summary>Removes an object at once (no grace period; see <see cref="IOrchestrationClient.DeleteAsync{T}"/> for the graceful pod delete).</summary>
+    /// <summary>Removes an object at once (no grace period; see <see cref="DeleteAsync(ObjectKey, DeletionPropagation, long?, CancellationToken)"/> for the graceful pod delete).</summary>
     /// <param name="key">The object's key.</param>
     /// <param name="resourceVersion">A precondition: delete only if the stored object is at this version. <value>The default value is null (no precondition).</value></param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -86,6 +86,20 @@ public interface IResourceClient
     /// <exception cref="NotFoundException">The object does not exist.</exception>
     /// <exception cref="ConflictException">The stored object is at another version than <paramref name="resourceVersion"/>.</exception>
     Task<Resource> DeleteAsync(ObjectKey key, long? resourceVersion = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Deletes an object as kube-apiserver's DELETE does: a bound pod gracefully (a deletion timestamp, then its node agent
+    /// stops the containers and removes it), and the dependents as <paramref name="propagation"/> says. An object already
+    /// being deleted is returned as it is.
+    /// </summary>
+    /// <param name="key">The object's key.</param>
+    /// <param name="propagation">What happens to the object's dependents.</param>
+    /// <param name="resourceVersion">A precondition: delete only if the stored object is at this version. <value>The default value is null (no precondition).</value></param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The object after the call: terminating (a bound pod, a foreground deletion) or its last state.</returns>
+    /// <exception cref="NotFoundException">The object does not exist.</exception>
+    /// <exception cref="ConflictException">The stored object is at another version than <paramref name="resourceVersion"/>.</exception>
+    Task<Resource> DeleteAsync(ObjectKey key, DeletionPropagation propagation, long? resourceVersion = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Watches a kind with typed events. From a version, changes after it are replayed first. The stream ends with one

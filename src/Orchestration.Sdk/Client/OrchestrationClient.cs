@@ -64,19 +64,14 @@ internal sealed class OrchestrationClient(ResourceStore store, TimeProvider time
     }
 
     public Task DeleteAsync<T>(string name, string? @namespace = null, CancellationToken cancellationToken = default)
+        where T : Resource => DeleteAsync<T>(name, DeletionPropagation.Background, @namespace, cancellationToken);
+
+    public Task DeleteAsync<T>(string name, DeletionPropagation propagation, string? @namespace = null, CancellationToken cancellationToken = default)
         where T : Resource
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
-        var key = KeyOf<T>(name, @namespace);
-        if (store.Get<Resource>(key) is Pod pod)
-        {
-            store.DeletePod(pod, time.GetUtcNow());
-        }
-        else
-        {
-            store.Delete(key);
-        }
-
+        cancellationToken.ThrowIfCancellationRequested();
+        store.Delete(KeyOf<T>(name, @namespace), propagation, null, time.GetUtcNow());
         return Task.CompletedTask;
     }
 

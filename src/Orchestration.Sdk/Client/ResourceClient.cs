@@ -5,7 +5,7 @@ using Orchestration.Sdk.Store;
 namespace Orchestration.Sdk.Client;
 
 /// <summary>The in-process <see cref="IResourceClient"/>: every verb straight over the resource store.</summary>
-internal sealed class ResourceClient(ResourceStore store) : IResourceClient
+internal sealed class ResourceClient(ResourceStore store, TimeProvider time) : IResourceClient
 {
     private const int MaxPatchAttempts = 16;
 
@@ -63,6 +63,12 @@ internal sealed class ResourceClient(ResourceStore store) : IResourceClient
     {
         cancellationToken.ThrowIfCancellationRequested();
         return Task.FromResult(store.Delete(key, resourceVersion));
+    }
+
+    public Task<Resource> DeleteAsync(ObjectKey key, DeletionPropagation propagation, long? resourceVersion = null, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(store.Delete(key, propagation, resourceVersion, time.GetUtcNow()));
     }
 
     public async IAsyncEnumerable<WatchEvent<T>> WatchAsync<T>(long? fromVersion = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)

@@ -33,6 +33,13 @@ public sealed record ObjectMeta
     /// <summary>The objects that own this one; when every owner is gone the garbage collector deletes it.</summary>
     public IReadOnlyList<OwnerReference> OwnerReferences { get; init => field = ValueCollections.List(value); } = ValueList<OwnerReference>.Empty;
 
+    /// <summary>
+    /// Steps that must finish before a deleting object is removed, as Kubernetes' finalizers: the garbage collector
+    /// adds <see cref="WellKnownFinalizers.ForegroundDeletion"/> to an owner deleted in the foreground and removes the
+    /// object once its blocking dependents are gone. <value>The default value is empty.</value>
+    /// </summary>
+    public IReadOnlyList<string> Finalizers { get; init => field = ValueCollections.List(value); } = ValueList<string>.Empty;
+
     internal static readonly IReadOnlyDictionary<string, string> EmptyMap = ValueMap<string>.Empty;
 
     /// <summary>The owner reference that is the managing controller, if any.</summary>

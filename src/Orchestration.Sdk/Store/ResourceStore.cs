@@ -191,6 +191,9 @@ internal sealed partial class ResourceStore
                     Uid = current.Metadata.Uid,
                     CreationTimestamp = current.Metadata.CreationTimestamp,
                     Generation = current.Metadata.Generation,
+
+                    // As Kubernetes: once a deletion has begun, no update takes it back.
+                    DeletionTimestamp = current.Metadata.DeletionTimestamp ?? next.Metadata.DeletionTimestamp,
                 });
                 Admit(rule.ValidateUpdate(next, current));
                 next = next.WithMetadata(next.Metadata with
@@ -232,10 +235,10 @@ internal sealed partial class ResourceStore
         return map;
     }
 
-    private ConflictException Conflict(Resource current) =>
+    internal ConflictException Conflict(Resource current) =>
         new(current.Key, $"Operation cannot be fulfilled on {Plural(current.Kind)} \"{current.Metadata.Name}\": the object has been modified; please apply your changes to the latest version and try again");
 
-    private string Plural(string kind) => _kinds.TryGet(kind, out var rule) ? rule.Plural : FieldPath.Plural(kind);
+    internal string Plural(string kind) => _kinds.TryGet(kind, out var rule) ? rule.Plural : FieldPath.Plural(kind);
 
     private sealed class KeyComparer : IComparer<(string Ns, string Name)>
     {

@@ -11,7 +11,7 @@ public class ResourceClientTests
     private readonly ResourceStore _store = new(new FakeTimeProvider());
     private readonly ResourceClient _client;
 
-    public ResourceClientTests() => _client = new ResourceClient(_store);
+    public ResourceClientTests() => _client = new ResourceClient(_store, TimeProvider.System);
 
     [Fact]
     public async Task UpdateAsync_StaleResourceVersion_IsConflictAndKeepsTheStoredObject()

@@ -90,6 +90,7 @@ public class HostingTests
         public IAsyncEnumerable<Orchestration.Sdk.Store.WatchEvent> WatchAsync<T>(long? fromVersion = null, CancellationToken cancellationToken = default) where T : Resource => throw new NotSupportedException();
         public Task<Deployment> ScaleAsync(string deployment, int replicas, string? @namespace = null, CancellationToken cancellationToken = default) => throw new NotSupportedException();
         public Task DeleteAsync<T>(string name, string? @namespace = null, CancellationToken cancellationToken = default) where T : Resource => throw new NotSupportedException();
+        public Task DeleteAsync<T>(string name, DeletionPropagation propagation, string? @namespace = null, CancellationToken cancellationToken = default) where T : Resource => throw new NotSupportedException();
         public Task<string> GetLogsAsync(string pod, string? container = null, bool previous = false, string? @namespace = null, CancellationToken cancellationToken = default) => throw new NotSupportedException();
     }
 }
