@@ -1,3 +1,4 @@
+using Orchestration.Sdk.Kinds.Custom;
 using Orchestration.Sdk.Model;
 
 namespace Orchestration.Sdk.Kubernetes.Discovery;
@@ -6,7 +7,7 @@ namespace Orchestration.Sdk.Kubernetes.Discovery;
 /// A namespace as the API lists it. The SDK has no Namespace kind yet, so the API serves a fixed set
 /// (<see cref="Names"/>); this type lets them flow through the same list, table and watch paths as stored objects.
 /// </summary>
-internal sealed record ApiNamespace : Resource
+internal sealed record ApiNamespace : CustomResource<ApiNamespace.NamespaceSpec, ApiNamespace.NamespaceStatus>
 {
     /// <summary>The namespaces served.</summary>
     public static readonly IReadOnlyList<string> Names = ["default", "kube-system", "kube-public"];
@@ -17,13 +18,13 @@ internal sealed record ApiNamespace : Resource
     /// <inheritdoc />
     public override bool IsNamespaced => false;
 
-    internal override object? SpecObject => null;
+    /// <summary>A namespace has no spec the SDK keeps.</summary>
+    internal sealed record NamespaceSpec;
 
-    internal override object? StatusObject => null;
-
-    internal override Resource WithStatusOf(Resource other) => this;
+    /// <summary>Every served namespace is Active.</summary>
+    internal sealed record NamespaceStatus;
 
     /// <summary>The fixed namespaces, created when the API started.</summary>
     public static IReadOnlyList<ApiNamespace> All(DateTimeOffset started) =>
-        Names.Select(n => new ApiNamespace { Metadata = new ObjectMeta { Name = n, Namespace = string.Empty, ResourceVersion = 1, CreationTimestamp = started, Uid = $"namespace-{n}" } }).ToList();
+        Names.Select(n => new ApiNamespace { Spec = new NamespaceSpec(), Metadata = new ObjectMeta { Name = n, Namespace = string.Empty, ResourceVersion = 1, CreationTimestamp = started, Uid = $"namespace-{n}" } }).ToList();
 }

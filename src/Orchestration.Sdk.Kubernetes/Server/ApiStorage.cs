@@ -1,4 +1,7 @@
+using Orchestration.Sdk.Autoscaling;
+using Orchestration.Sdk.Client;
 using Orchestration.Sdk.Declaration;
+using Orchestration.Sdk.Kinds;
 using Orchestration.Sdk.Kubernetes.Discovery;
 using Orchestration.Sdk.Model;
 using Orchestration.Sdk.Store;
@@ -6,37 +9,46 @@ using Orchestration.Sdk.Store;
 namespace Orchestration.Sdk.Kubernetes.Server;
 
 /// <summary>
-/// The one seam between the API and the SDK's store: every read, write and watch the API makes goes through here, with
-/// the same validation as the in-process client. Temporary: it moves onto the core's public client once that lands.
+/// The one seam between the API and the SDK: every read, write and watch the API makes goes through the public
+/// <see cref="IResourceClient"/>, validated by the kind's rule in the public <see cref="KindRegistry"/>, so the API and
+/// in-process callers get the same behaviour. Client exceptions become Kubernetes' Status errors here.
 /// </summary>
-internal sealed class ApiStorage(ResourceStore store, TimeProvider time)
+internal sealed class ApiStorage(IResourceClient client, KindRegistry kinds, TimeProvider time)
 {
     public DateTimeOffset Now => time.GetUtcNow();
 
-    public long Version => store.Version;
+    public Task<Resource?> GetAsync(ApiKind kind, string ns, string name, CancellationToken cancellationToken) =>
+        client.GetAsync<Resource>(new ObjectKey(kind.Kind, kind.Namespaced ? ns : string.Empty, name), cancellationToken);
 
-    public Resource? Get(ApiKind kind, string ns, string name) =>
-        store.Get<Resource>(new ObjectKey(kind.Kind, kind.Namespaced ? ns : string.Empty, name));
+    public Task<ListResult<Resource>> ListAsync(ApiKind kind, string? ns, CancellationToken cancellationToken) =>
+        client.ListAsync(kind.Kind, kind.Namespaced ? ns : null, cancellationToken: cancellationToken);
 
-    public ListResult<Resource> List(ApiKind kind, string? ns) => store.List<Resource>(kind.Kind, kind.Namespaced ? ns : null);
+    /// <summary>The store version now, for objects that are not stored (the fixed namespaces): the version of a list of nodes.</summary>
+    public async Task<long> VersionAsync(CancellationToken cancellationToken) =>
+        (await client.ListAsync(Node.KindName, cancellationToken: cancellationToken).ConfigureAwait(false)).ResourceVersion;
 
-    public Resource Create(ApiKind kind, Resource resource)
+    public async Task<Resource> CreateAsync(ApiKind kind, Resource resource, CancellationToken cancellationToken)
     {
         Validate(kind, resource);
         try
         {
-            return store.Create(resource);
+            return await client.CreateAsync(resource, cancellationToken).ConfigureAwait(false);
         }
         catch (AlreadyExistsException)
         {
             throw ApiError.AlreadyExists(kind, resource.Metadata.Name);
         }
+        catch (DeclarationValidationException e)
+        {
+            throw ApiError.Invalid(kind, resource.Metadata.Name, e.Errors);
+        }
     }
 
     /// <summary>Replaces spec and metadata (PUT). An empty resourceVersion is an unconditional update, as Kubernetes allows.</summary>
-    public Resource Update(ApiKind kind, Resource resource, bool statusOnly)
+    public async Task<Resource> UpdateAsync(ApiKind kind, Resource resource, bool statusOnly, CancellationToken cancellationToken)
     {
-        var current = Get(kind, resource.Metadata.Namespace, resource.Metadata.Name) ?? throw ApiError.NotFound(kind, resource.Metadata.Name);
+        var current = await GetAsync(kind, resource.Metadata.Namespace, resource.Metadata.Name, cancellationToken).ConfigureAwait(false)
+            ?? throw ApiError.NotFound(kind, resource.Metadata.Name);
         if (resource.Metadata.ResourceVersion == 0)
         {
             resource = resource.WithMetadata(resource.Metadata with { ResourceVersion = current.Metadata.ResourceVersion });
@@ -50,7 +62,9 @@ internal sealed class ApiStorage(ResourceStore store, TimeProvider time)
 
         try
         {
-            return statusOnly ? store.UpdateStatus(resource) : store.Update(resource);
+            return statusOnly
+                ? await client.UpdateStatusAsync(resource, cancellationToken).ConfigureAwait(false)
+                : await client.UpdateAsync(resource, cancellationToken).ConfigureAwait(false);
         }
         catch (ConflictException)
         {
@@ -60,34 +74,33 @@ internal sealed class ApiStorage(ResourceStore store, TimeProvider time)
         {
             throw ApiError.NotFound(kind, resource.Metadata.Name);
         }
+        catch (DeclarationValidationException e)
+        {
+            throw ApiError.Invalid(kind, resource.Metadata.Name, e.Errors);
+        }
     }
 
     /// <summary>
-    /// Deletes an object. A bound pod is deleted gracefully; dependents are garbage collected in the background
-    /// (Foreground is served as Background); <c>Orphan</c> first removes this owner from its dependents.
+    /// Deletes an object as the client does: a bound pod gracefully; dependents as <paramref name="propagationPolicy"/>
+    /// says (Background when absent; Foreground keeps the owner, with a finalizer, until its dependents are gone; Orphan
+    /// removes this owner from its dependents).
     /// </summary>
-    public Resource Delete(ApiKind kind, string ns, string name, string? propagationPolicy, long? expectedVersion)
+    public async Task<Resource> DeleteAsync(ApiKind kind, string ns, string name, string? propagationPolicy, long? expectedVersion, CancellationToken cancellationToken)
     {
-        var current = Get(kind, ns, name) ?? throw ApiError.NotFound(kind, name);
-        if (expectedVersion is { } v && v != current.Metadata.ResourceVersion)
+        var propagation = propagationPolicy switch
         {
-            throw ApiError.Conflict(kind, name);
-        }
-
-        if (propagationPolicy == "Orphan")
-        {
-            Orphan(current);
-        }
-
+            null or "" or "Background" => DeletionPropagation.Background,
+            "Foreground" => DeletionPropagation.Foreground,
+            "Orphan" => DeletionPropagation.Orphan,
+            _ => throw ApiError.BadRequest($"DeleteOptions.propagationPolicy: Unsupported value: \"{propagationPolicy}\": supported values: \"Foreground\", \"Background\", \"Orphan\""),
+        };
         try
         {
-            if (current is Pod pod && pod.Spec.NodeName is not null)
-            {
-                store.DeletePod(pod, time.GetUtcNow());
-                return store.Get<Resource>(current.Key) ?? current;
-            }
-
-            return store.Delete(current.Key);
+            return await client.DeleteAsync(new ObjectKey(kind.Kind, kind.Namespaced ? ns : string.Empty, name), propagation, expectedVersion, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ConflictException)
+        {
+            throw ApiError.Conflict(kind, name);
         }
         catch (NotFoundException)
         {
@@ -96,17 +109,18 @@ internal sealed class ApiStorage(ResourceStore store, TimeProvider time)
     }
 
     /// <summary>Sets the replicas of a Deployment or ReplicaSet (the scale subresource).</summary>
-    public Resource Scale(ApiKind kind, string ns, string name, int replicas, long? expectedVersion)
+    public async Task<Resource> ScaleAsync(ApiKind kind, string ns, string name, int replicas, long? expectedVersion, CancellationToken cancellationToken)
     {
         var key = new ObjectKey(kind.Kind, ns, name);
-        var autoscaler = store.List<Autoscaling.HorizontalPodAutoscaler>(Autoscaling.HorizontalPodAutoscaler.KindName, ns, filter: h => h.Spec.ScaleTargetName == name).Items.FirstOrDefault();
+        var autoscalers = await client.ListAsync<HorizontalPodAutoscaler>(ns, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var autoscaler = autoscalers.Items.FirstOrDefault(h => h.Spec.ScaleTargetName == name);
         if (autoscaler is not null && kind.Kind == Deployment.KindName)
         {
             throw new ApiError(409, "Conflict", $"deployment \"{name}\" is scaled by horizontal pod autoscaler \"{autoscaler.Metadata.Name}\"; change the autoscaler's min/max replicas instead");
         }
 
         var conflict = false;
-        var scaled = store.Mutate<Resource>(key, r =>
+        var scaled = await client.PatchAsync<Resource>(key, r =>
         {
             if (expectedVersion is { } v && v != r.Metadata.ResourceVersion)
             {
@@ -114,32 +128,19 @@ internal sealed class ApiStorage(ResourceStore store, TimeProvider time)
                 return r;
             }
 
+            conflict = false;
             return r switch
             {
                 Deployment d when d.Spec.Replicas != replicas => d with { Spec = d.Spec with { Replicas = replicas } },
                 ReplicaSet rs when rs.Spec.Replicas != replicas => rs with { Spec = rs.Spec with { Replicas = replicas } },
                 _ => r,
             };
-        });
+        }, cancellationToken: cancellationToken).ConfigureAwait(false);
         return conflict ? throw ApiError.Conflict(kind, name) : scaled ?? throw ApiError.NotFound(kind, name);
     }
 
     public IAsyncEnumerable<WatchEvent> Watch(ApiKind kind, long? fromVersion, CancellationToken cancellationToken) =>
-        store.Watch(kind.Kind, fromVersion, cancellationToken);
-
-    private void Orphan(Resource owner)
-    {
-        foreach (var kind in ApiKinds.All.Where(k => k.Stored && k.Namespaced))
-        {
-            foreach (var dependent in store.List<Resource>(kind.Kind, owner.Metadata.Namespace, filter: r => r.Metadata.OwnerReferences.Any(o => o.Uid == owner.Metadata.Uid)).Items)
-            {
-                store.Mutate<Resource>(dependent.Key, r => r.WithMetadata(r.Metadata with
-                {
-                    OwnerReferences = r.Metadata.OwnerReferences.Where(o => o.Uid != owner.Metadata.Uid).ToList(),
-                }));
-            }
-        }
-    }
+        client.WatchAsync(kind.Kind, fromVersion, cancellationToken);
 
     /// <summary>Validates without writing, for <c>dryRun=All</c>; returns the object as given.</summary>
     public Resource Validated(ApiKind kind, Resource resource)
@@ -148,9 +149,9 @@ internal sealed class ApiStorage(ResourceStore store, TimeProvider time)
         return resource;
     }
 
-    private static void Validate(ApiKind kind, Resource resource)
+    private void Validate(ApiKind kind, Resource resource)
     {
-        var errors = ResourceValidator.Validate(resource);
+        var errors = kinds.Get(resource.Kind).ValidateCreate(resource);
         if (errors.Count > 0)
         {
             throw ApiError.Invalid(kind, resource.Metadata.Name, errors);

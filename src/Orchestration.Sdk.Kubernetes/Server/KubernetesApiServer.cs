@@ -10,6 +10,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orchestration.Sdk.Client;
+using Orchestration.Sdk.Kinds;
 using Orchestration.Sdk.Kubernetes.Hosting;
 using Orchestration.Sdk.Kubernetes.Security;
 using Orchestration.Sdk.Store;
@@ -23,7 +24,8 @@ namespace Orchestration.Sdk.Kubernetes.Server;
 internal sealed partial class KubernetesApiServer(
     IOptions<KubernetesApiOptions> options,
     IOptions<StoreOptions> storeOptions,
-    ResourceStore store,
+    IResourceClient resourceClient,
+    KindRegistry kinds,
     IOrchestrationClient client,
     TimeProvider time,
     ILoggerFactory loggerFactory,
@@ -68,7 +70,7 @@ internal sealed partial class KubernetesApiServer(
             });
         });
         var app = builder.Build();
-        var storage = new ApiStorage(store, time);
+        var storage = new ApiStorage(resourceClient, kinds, time);
         var started = time.GetUtcNow();
         var resources = new ResourceHandler(storage, started);
         var dispatcher = new ApiDispatcher(

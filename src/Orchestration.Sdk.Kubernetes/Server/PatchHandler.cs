@@ -25,7 +25,7 @@ internal sealed class PatchHandler(ApiStorage storage)
         }
 
         var ns = kind.Namespaced ? request.Namespace ?? "default" : string.Empty;
-        var current = storage.Get(kind, ns, request.Name!) ?? throw ApiError.NotFound(kind, request.Name!);
+        var current = await storage.GetAsync(kind, ns, request.Name!, cancellationToken).ConfigureAwait(false) ?? throw ApiError.NotFound(kind, request.Name!);
         var body = Encoding.UTF8.GetBytes(await ResourceHandler.ReadBodyAsync(context, cancellationToken).ConfigureAwait(false));
         var currentJson = JsonNode.Parse(WireJson.Serialize(kind.ToWire(current)))!.AsObject();
 
@@ -60,7 +60,7 @@ internal sealed class PatchHandler(ApiStorage storage)
         resource = resource.WithMetadata(resource.Metadata with { Namespace = current.Metadata.Namespace, Name = current.Metadata.Name });
         var updated = context.Request.Query["dryRun"].FirstOrDefault() == "All"
             ? storage.Validated(kind, resource)
-            : storage.Update(kind, resource, statusOnly: request.Subresource == "status");
+            : await storage.UpdateAsync(kind, resource, request.Subresource == "status", cancellationToken).ConfigureAwait(false);
         await ApiResponse.ObjectAsync(context, 200, kind.ToWire(updated), cancellationToken).ConfigureAwait(false);
     }
 }

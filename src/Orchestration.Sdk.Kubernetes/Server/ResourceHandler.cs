@@ -15,7 +15,7 @@ internal sealed class ResourceHandler(ApiStorage storage, DateTimeOffset started
 {
     public async Task GetAsync(HttpContext context, ApiRequest request, CancellationToken cancellationToken)
     {
-        var item = Find(request) ?? throw ApiError.NotFound(request.Kind, request.Name!);
+        var item = await FindAsync(request, cancellationToken).ConfigureAwait(false) ?? throw ApiError.NotFound(request.Kind, request.Name!);
         if (TableWriter.Wanted(context.Request.Headers.Accept))
         {
             await ApiResponse.DocumentAsync(context, 200, w => TableWriter.Write(w, request.Kind, [item], item.Metadata.ResourceVersion, storage.Now, Include(context)), ApiResponse.Json, cancellationToken).ConfigureAwait(false);
@@ -27,7 +27,7 @@ internal sealed class ResourceHandler(ApiStorage storage, DateTimeOffset started
 
     public async Task ListAsync(HttpContext context, ApiRequest request, CancellationToken cancellationToken)
     {
-        var (items, version) = List(request, context.Request.Query);
+        var (items, version) = await ListAsync(request, context.Request.Query, cancellationToken).ConfigureAwait(false);
         if (TableWriter.Wanted(context.Request.Headers.Accept))
         {
             await ApiResponse.DocumentAsync(context, 200, w => TableWriter.Write(w, request.Kind, items, version, storage.Now, Include(context)), ApiResponse.Json, cancellationToken).ConfigureAwait(false);
@@ -63,7 +63,7 @@ internal sealed class ResourceHandler(ApiStorage storage, DateTimeOffset started
         }
 
         resource = resource.WithMetadata(resource.Metadata with { ResourceVersion = 0, Uid = string.Empty, Generation = 0 });
-        var created = DryRun(context) ? storage.Validated(kind, resource) : storage.Create(kind, resource);
+        var created = DryRun(context) ? storage.Validated(kind, resource) : await storage.CreateAsync(kind, resource, cancellationToken).ConfigureAwait(false);
         await ApiResponse.ObjectAsync(context, 201, kind.ToWire(created), cancellationToken).ConfigureAwait(false);
     }
 
@@ -76,7 +76,7 @@ internal sealed class ResourceHandler(ApiStorage storage, DateTimeOffset started
             throw ApiError.BadRequest($"the name of the object ({resource.Metadata.Name}) does not match the name on the URL ({request.Name})");
         }
 
-        var updated = DryRun(context) ? storage.Validated(kind, resource) : storage.Update(kind, resource, statusOnly: request.Subresource == "status");
+        var updated = DryRun(context) ? storage.Validated(kind, resource) : await storage.UpdateAsync(kind, resource, request.Subresource == "status", cancellationToken).ConfigureAwait(false);
         await ApiResponse.ObjectAsync(context, 200, kind.ToWire(updated), cancellationToken).ConfigureAwait(false);
     }
 
@@ -88,17 +88,17 @@ internal sealed class ResourceHandler(ApiStorage storage, DateTimeOffset started
         long? expected = long.TryParse(options?.Preconditions?.ResourceVersion, CultureInfo.InvariantCulture, out var rv) ? rv : null;
         if (DryRun(context))
         {
-            var current = Find(request) ?? throw ApiError.NotFound(kind, request.Name!);
+            var current = await FindAsync(request, cancellationToken).ConfigureAwait(false) ?? throw ApiError.NotFound(kind, request.Name!);
             await ApiResponse.ObjectAsync(context, 200, kind.ToWire(current), cancellationToken).ConfigureAwait(false);
             return;
         }
 
-        var deleted = storage.Delete(kind, request.Namespace ?? "default", request.Name!, policy, expected);
+        var deleted = await storage.DeleteAsync(kind, request.Namespace ?? "default", request.Name!, policy, expected, cancellationToken).ConfigureAwait(false);
         await ApiResponse.ObjectAsync(context, 200, kind.ToWire(deleted), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The objects a list or watch selects: namespace, label selector and field selector.</summary>
-    public (IReadOnlyList<Resource> Items, long Version) List(ApiRequest request, IQueryCollection query)
+    public async Task<(IReadOnlyList<Resource> Items, long Version)> ListAsync(ApiRequest request, IQueryCollection query, CancellationToken cancellationToken)
     {
         var labels = LabelSelectorQuery.Parse(query["labelSelector"].FirstOrDefault());
         var fields = FieldSelectorQuery.Parse(query["fieldSelector"].FirstOrDefault(), request.Kind);
@@ -106,15 +106,15 @@ internal sealed class ResourceHandler(ApiStorage storage, DateTimeOffset started
         long version;
         if (request.Kind == ApiKinds.Namespace)
         {
-            (all, version) = (ApiNamespace.All(started), storage.Version);
+            (all, version) = (ApiNamespace.All(started), await storage.VersionAsync(cancellationToken).ConfigureAwait(false));
         }
         else if (!request.Kind.Stored)
         {
-            (all, version) = ([], storage.Version);
+            (all, version) = ([], await storage.VersionAsync(cancellationToken).ConfigureAwait(false));
         }
         else
         {
-            var list = storage.List(request.Kind, request.Namespace);
+            var list = await storage.ListAsync(request.Kind, request.Namespace, cancellationToken).ConfigureAwait(false);
             (all, version) = (list.Items, list.ResourceVersion);
         }
 
@@ -131,14 +131,14 @@ internal sealed class ResourceHandler(ApiStorage storage, DateTimeOffset started
             (labels is null || labels.Matches(r.Metadata.Labels)) && (fields is null || fields.Matches(r));
     }
 
-    private Resource? Find(ApiRequest request)
+    private async Task<Resource?> FindAsync(ApiRequest request, CancellationToken cancellationToken)
     {
         if (request.Kind == ApiKinds.Namespace)
         {
             return ApiNamespace.All(started).FirstOrDefault(n => n.Metadata.Name == request.Name);
         }
 
-        return request.Kind.Stored ? storage.Get(request.Kind, request.Namespace ?? "default", request.Name!) : null;
+        return request.Kind.Stored ? await storage.GetAsync(request.Kind, request.Namespace ?? "default", request.Name!, cancellationToken).ConfigureAwait(false) : null;
     }
 
     private static ApiKind Writable(ApiRequest request) => request.Kind.Writable

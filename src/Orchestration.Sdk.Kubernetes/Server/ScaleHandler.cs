@@ -18,12 +18,12 @@ internal sealed class ScaleHandler(ApiStorage storage)
     {
         var kind = request.Kind;
         var ns = request.Namespace ?? "default";
-        var current = storage.Get(kind, ns, request.Name!) ?? throw ApiError.NotFound(kind, request.Name!);
+        var current = await storage.GetAsync(kind, ns, request.Name!, cancellationToken).ConfigureAwait(false) ?? throw ApiError.NotFound(kind, request.Name!);
         if (request.Verb is "update" or "patch")
         {
             var body = await ResourceHandler.ReadBodyAsync(context, cancellationToken).ConfigureAwait(false);
             var (replicas, version) = Parse(body, request.Name!);
-            current = storage.Scale(kind, ns, request.Name!, replicas, version);
+            current = await storage.ScaleAsync(kind, ns, request.Name!, replicas, version, cancellationToken).ConfigureAwait(false);
         }
         else if (request.Verb != "get")
         {

@@ -36,7 +36,7 @@ internal sealed class WatchHandler(ApiStorage storage, ResourceHandler resources
         var token = linked.Token;
 
         var rv = query["resourceVersion"].FirstOrDefault();
-        var (current, listVersion) = resources.List(request, query);
+        var (current, listVersion) = await resources.ListAsync(request, query, cancellationToken).ConfigureAwait(false);
         var fromStart = string.IsNullOrEmpty(rv) || rv == "0";
         long from = listVersion;
         if (!fromStart && !long.TryParse(rv, CultureInfo.InvariantCulture, out from))
@@ -57,7 +57,7 @@ internal sealed class WatchHandler(ApiStorage storage, ResourceHandler resources
         var next = events.MoveNextAsync();
         if (next.IsCompleted && next.Result && events.Current.Type == WatchEventType.Expired)
         {
-            await ApiResponse.StatusAsync(context, ApiError.Expired($"too old resource version: {from} ({storage.Version})"), cancellationToken).ConfigureAwait(false);
+            await ApiResponse.StatusAsync(context, ApiError.Expired($"too old resource version: {from} ({listVersion})"), cancellationToken).ConfigureAwait(false);
             return;
         }
 

@@ -28,8 +28,8 @@ internal static class MetaMapper
         {
             Name = meta.Name ?? string.Empty,
             Namespace = namespaced ? meta.NamespaceProperty ?? "default" : string.Empty,
-            Labels = Map(meta.Labels) ?? ObjectMeta.EmptyMap,
-            Annotations = Map(meta.Annotations) ?? ObjectMeta.EmptyMap,
+            Labels = Map(meta.Labels) ?? new Dictionary<string, string>(),
+            Annotations = Map(meta.Annotations) ?? new Dictionary<string, string>(),
             Uid = meta.Uid ?? string.Empty,
             ResourceVersion = long.TryParse(meta.ResourceVersion, System.Globalization.CultureInfo.InvariantCulture, out var rv) ? rv : 0,
             Generation = meta.Generation ?? 0,
@@ -58,7 +58,7 @@ internal static class MetaMapper
         map is null || map.Count == 0 ? null : new Dictionary<string, string>(map, StringComparer.Ordinal);
 
     public static IReadOnlyDictionary<string, string> Map(IDictionary<string, string>? map) =>
-        map is null || map.Count == 0 ? ObjectMeta.EmptyMap : new Dictionary<string, string>(map, StringComparer.Ordinal);
+        map is null || map.Count == 0 ? new Dictionary<string, string>() : new Dictionary<string, string>(map, StringComparer.Ordinal);
 
     public static List<T>? List<T>(IEnumerable<T>? items)
     {
