@@ -50,8 +50,11 @@ internal static class ApiKinds
     public static readonly ApiKind Autoscaler = new(HorizontalPodAutoscaler.KindName, "horizontalpodautoscalers", ["hpa"], "autoscaling", "v2", true, typeof(V2HorizontalPodAutoscaler),
         r => AutoscalerMapper.ToWire((HorizontalPodAutoscaler)r), o => AutoscalerMapper.FromWire((V2HorizontalPodAutoscaler)o), HasStatus: true);
 
-    /// <summary>Every served kind, in discovery order.</summary>
-    public static readonly IReadOnlyList<ApiKind> All = [Pod, Service, Endpoints, ConfigMap, Secret, Node, Namespace, Event, Deployment, ReplicaSet, Autoscaler, EventsV1];
+    public static readonly ApiKind AutoscalerV1 = new(HorizontalPodAutoscaler.KindName, "horizontalpodautoscalers", ["hpa"], "autoscaling", "v1", true, typeof(V1HorizontalPodAutoscaler),
+        r => AutoscalerMapper.ToWireV1((HorizontalPodAutoscaler)r), o => AutoscalerMapper.FromWireV1((V1HorizontalPodAutoscaler)o), HasStatus: true);
+
+    /// <summary>Every served kind, in discovery order (the first version of a group is its preferred one).</summary>
+    public static readonly IReadOnlyList<ApiKind> All = [Pod, Service, Endpoints, ConfigMap, Secret, Node, Namespace, Event, Deployment, ReplicaSet, Autoscaler, EventsV1, AutoscalerV1];
 
     /// <summary>The group versions served under /apis, with their kinds.</summary>
     public static IEnumerable<IGrouping<(string Group, string Version), ApiKind>> Groups =>

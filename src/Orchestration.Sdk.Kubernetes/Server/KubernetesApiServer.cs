@@ -11,6 +11,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orchestration.Sdk.Client;
 using Orchestration.Sdk.Kinds;
+using Orchestration.Sdk.Runtime.Streams;
 using Orchestration.Sdk.Kubernetes.Hosting;
 using Orchestration.Sdk.Kubernetes.Security;
 using Orchestration.Sdk.Store;
@@ -27,6 +28,7 @@ internal sealed partial class KubernetesApiServer(
     IResourceClient resourceClient,
     KindRegistry kinds,
     IOrchestrationClient client,
+    IPodStreams streams,
     TimeProvider time,
     ILoggerFactory loggerFactory,
     IHostEnvironment? environment = null) : IHostedService, IKubernetesApi, IAsyncDisposable
@@ -79,7 +81,7 @@ internal sealed partial class KubernetesApiServer(
             new WatchHandler(storage, resources, time),
             new ScaleHandler(storage),
             new PatchHandler(storage),
-            new PodLogHandler(client),
+            new PodLogHandler(client, streams, time),
             () => Address is { } a ? $"{a.Host}:{a.Port}" : string.Empty,
             _logger);
         app.Run(dispatcher.HandleAsync);

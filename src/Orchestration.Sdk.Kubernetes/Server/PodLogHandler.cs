@@ -1,44 +1,23 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Orchestration.Sdk.Client;
 using Orchestration.Sdk.Kubernetes.Discovery;
+using Orchestration.Sdk.Runtime.Streams;
 
 namespace Orchestration.Sdk.Kubernetes.Server;
 
 /// <summary>
-/// <c>GET pods/NAME/log</c> with <c>container</c>, <c>previous</c> and <c>tailLines</c>: the container's output so far,
-/// as text. Following (<c>follow=true</c>) streams belong to the pod streams handler; until it is routed here a follow
-/// request gets the output so far and ends.
+/// <c>GET pods/NAME/log</c>: finds the pod (404 when absent) and hands the request to the pod streams'
+/// <see cref="Streams.PodLogHandler"/>, which serves <c>container</c>, <c>previous</c>, <c>tailLines</c>, the since and
+/// limit options and <c>follow=true</c> (lines flushed as the container writes them, until the client leaves).
 /// </summary>
-internal sealed class PodLogHandler(IOrchestrationClient client)
+internal sealed class PodLogHandler(IOrchestrationClient client, IPodStreams streams, TimeProvider time)
 {
+    private readonly Streams.PodLogHandler _streams = new(streams, time);
+
     public async Task HandleAsync(HttpContext context, ApiRequest request, CancellationToken cancellationToken)
     {
-        var query = context.Request.Query;
-        var ns = request.Namespace ?? "default";
-        if (await client.GetAsync<Model.Pod>(request.Name!, ns, cancellationToken).ConfigureAwait(false) is null)
-        {
-            throw ApiError.NotFound(ApiKinds.Pod, request.Name!);
-        }
-
-        string text;
-        try
-        {
-            text = await client.GetLogsAsync(request.Name!, query["container"].FirstOrDefault(), query["previous"].FirstOrDefault() == "true", ns, cancellationToken).ConfigureAwait(false);
-        }
-        catch (OrchestrationException e)
-        {
-            throw ApiError.BadRequest(e.Message);
-        }
-
-        if (int.TryParse(query["tailLines"].FirstOrDefault(), CultureInfo.InvariantCulture, out var tail) && tail >= 0)
-        {
-            var lines = text.Split('\n');
-            var hasFinalNewline = text.EndsWith('\n');
-            var body = hasFinalNewline ? lines[..^1] : lines;
-            text = string.Join('\n', body.Skip(Math.Max(0, body.Length - tail))) + (hasFinalNewline && tail > 0 ? "\n" : string.Empty);
-        }
-
-        await ApiResponse.TextAsync(context, 200, text, "text/plain", cancellationToken).ConfigureAwait(false);
+        var pod = await client.GetAsync<Model.Pod>(request.Name!, request.Namespace ?? "default", cancellationToken).ConfigureAwait(false)
+            ?? throw ApiError.NotFound(ApiKinds.Pod, request.Name!);
+        await _streams.HandleAsync(context, pod).ConfigureAwait(false);
     }
 }

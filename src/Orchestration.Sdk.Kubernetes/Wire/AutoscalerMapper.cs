@@ -5,7 +5,8 @@ using static Orchestration.Sdk.Kubernetes.Wire.MetaMapper;
 namespace Orchestration.Sdk.Kubernetes.Wire;
 
 /// <summary>
-/// Maps HorizontalPodAutoscalers (autoscaling/v2). The SDK scales Deployments only, so the target reference is always
+/// Maps HorizontalPodAutoscalers (autoscaling/v2, and autoscaling/v1, which <c>kubectl autoscale</c> writes: one CPU
+/// utilization target). The SDK scales Deployments only, so the target reference is always
 /// <c>apps/v1 Deployment</c>; behavior is kept at the SDK's defaults (Kubernetes' defaults).
 /// </summary>
 internal static class AutoscalerMapper
@@ -60,6 +61,47 @@ internal static class AutoscalerMapper
             Conditions = h.Status?.Conditions?.Select(c => Condition(c.Type, c.Status, c.Reason, c.Message, c.LastTransitionTime)).ToList() ?? [],
         },
     };
+
+    /// <summary>The autoscaling/v1 view: the CPU utilization target and current value; other metrics are not shown.</summary>
+    public static V1HorizontalPodAutoscaler ToWireV1(HorizontalPodAutoscaler h) => new()
+    {
+        ApiVersion = "autoscaling/v1",
+        Kind = HorizontalPodAutoscaler.KindName,
+        Metadata = MetaMapper.ToWire(h.Metadata, namespaced: true),
+        Spec = new V1HorizontalPodAutoscalerSpec
+        {
+            ScaleTargetRef = new V1CrossVersionObjectReference { Kind = "Deployment", Name = h.Spec.ScaleTargetName, ApiVersion = "apps/v1" },
+            MinReplicas = h.Spec.MinReplicas,
+            MaxReplicas = h.Spec.MaxReplicas,
+            TargetCPUUtilizationPercentage = h.Spec.Metrics.FirstOrDefault(IsCpuUtilization)?.Target.AverageUtilization,
+        },
+        Status = new V1HorizontalPodAutoscalerStatus
+        {
+            ObservedGeneration = h.Status.ObservedGeneration == 0 ? null : h.Status.ObservedGeneration,
+            LastScaleTime = h.Status.LastScaleTime?.UtcDateTime,
+            CurrentReplicas = h.Status.CurrentReplicas,
+            DesiredReplicas = h.Status.DesiredReplicas,
+            CurrentCPUUtilizationPercentage = h.Status.CurrentMetrics.FirstOrDefault(m => m.Name == "cpu")?.AverageUtilization,
+        },
+    };
+
+    /// <summary>An autoscaling/v1 object as the SDK's: its CPU target becomes one Resource metric (none when absent).</summary>
+    public static HorizontalPodAutoscaler FromWireV1(V1HorizontalPodAutoscaler h) => new()
+    {
+        Metadata = MetaMapper.FromWire(h.Metadata, namespaced: true),
+        Spec = new HorizontalPodAutoscalerSpec
+        {
+            ScaleTargetName = h.Spec?.ScaleTargetRef?.Name ?? string.Empty,
+            MinReplicas = h.Spec?.MinReplicas ?? 1,
+            MaxReplicas = h.Spec?.MaxReplicas ?? 0,
+            Metrics = h.Spec?.TargetCPUUtilizationPercentage is { } cpu
+                ? [new MetricSpec(MetricSourceType.Resource, "cpu", new MetricTarget(MetricTargetType.Utilization, cpu, null, null))]
+                : [],
+        },
+    };
+
+    private static bool IsCpuUtilization(MetricSpec m) =>
+        m.Type == MetricSourceType.Resource && m.Name == "cpu" && m.Target.Type == MetricTargetType.Utilization;
 
     private static V2MetricSpec ToWire(MetricSpec m)
     {

@@ -6,6 +6,7 @@ namespace Orchestration.Sdk.Runtime.InMemory;
 internal sealed class InMemoryContainer
 {
     private readonly StringBuilder _output = new();
+    private TaskCompletionSource _written = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public InMemoryContainer(string id, long sequence, ContainerCreateRequest request, DateTimeOffset createdAt)
     {
@@ -46,6 +47,15 @@ internal sealed class InMemoryContainer
 
     public string Output => _output.ToString();
 
+    /// <summary>How many characters of output there are.</summary>
+    public int OutputLength => _output.Length;
+
+    /// <summary>Completes on the next write (a follower waits on it, outside the node's lock).</summary>
+    public Task NextWrite => _written.Task;
+
+    /// <summary>The output from a character offset on.</summary>
+    public string OutputFrom(int offset) => _output.ToString(offset, _output.Length - offset);
+
     public bool Matches(string podName, string? podNamespace, string containerName) =>
         Labels.TryGetValue(RuntimeLabels.PodName, out var p) && p == podName &&
         (podNamespace is null || (Labels.TryGetValue(RuntimeLabels.PodNamespace, out var ns) && ns == podNamespace)) &&
@@ -75,6 +85,10 @@ internal sealed class InMemoryContainer
         {
             _output.Append('\n');
         }
+
+        var written = _written;
+        _written = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        written.TrySetResult();
     }
 
     public RuntimeContainer Snapshot() => new()

@@ -246,6 +246,61 @@ public sealed partial class InMemoryNode : IContainerRuntime
             ? c.Output
             : throw new ContainerRuntimeException($"container {containerId} not found on node \"{Name}\"") { Reason = "NotFound" });
 
+    /// <summary>
+    /// Follows a container's output: all of it first, then each write as it happens, until the instance exits or the
+    /// token fires (what <c>kubectl logs -f</c> reads).
+    /// </summary>
+    /// <param name="containerId">The instance.</param>
+    /// <param name="cancellationToken">Ends the stream.</param>
+    /// <returns>The output so far, then each new piece of output.</returns>
+    /// <exception cref="ContainerRuntimeException">No such instance (reason <c>NotFound</c>).</exception>
+    public async IAsyncEnumerable<string> FollowLogsAsync(string containerId, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        InMemoryContainer container;
+        string text;
+        Task next;
+        lock (_gate)
+        {
+            container = _containers.TryGetValue(containerId, out var c)
+                ? c
+                : throw new ContainerRuntimeException($"container {containerId} not found on node \"{Name}\"") { Reason = "NotFound" };
+            text = container.Output;
+            next = container.NextWrite;
+        }
+
+        var position = text.Length;
+        yield return text;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var exited = container.Exited.Task;
+            try
+            {
+                await Task.WhenAny(next, exited).WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                yield break;
+            }
+
+            lock (_gate)
+            {
+                text = container.OutputFrom(position);
+                position = container.OutputLength;
+                next = container.NextWrite;
+            }
+
+            if (text.Length > 0)
+            {
+                yield return text;
+            }
+
+            if (exited.IsCompleted && !next.IsCompleted)
+            {
+                yield break;
+            }
+        }
+    }
+
     /// <inheritdoc />
     public override string ToString() => $"in-memory node {Name} ({Address})";
 }

@@ -12,7 +12,8 @@ public interface IPodStreams
 {
     /// <summary>
     /// Streams a container's output. On a runtime without <see cref="IContainerStreamRuntime"/> it yields what
-    /// <see cref="IContainerRuntime.GetLogsAsync"/> returns (tail applied) and ends, even with follow.
+    /// <see cref="IContainerRuntime.GetLogsAsync"/> returns (tail applied) and ends, even with follow; the in-memory
+    /// runtime follows its own output (each write as it happens, until the instance exits).
     /// Errors surface on the first move of the enumerator, before any output.
     /// </summary>
     /// <param name="pod">The pod.</param>

@@ -36,6 +36,19 @@ internal sealed class PodStreams : IPodStreams
             yield break;
         }
 
+        if (options.Follow && runtime is InMemory.InMemoryNode simulated)
+        {
+            // The in-memory runtime has no streaming side but can follow its own output: the tail first, then each write.
+            var first = true;
+            await foreach (var written in simulated.FollowLogsAsync(instance.Id, cancellationToken).ConfigureAwait(false))
+            {
+                yield return Encoding.UTF8.GetBytes(first ? Tail(written, options.TailLines) : written);
+                first = false;
+            }
+
+            yield break;
+        }
+
         var text = await runtime.GetLogsAsync(instance.Id, cancellationToken).ConfigureAwait(false);
         yield return Encoding.UTF8.GetBytes(Tail(text, options.TailLines));
     }
