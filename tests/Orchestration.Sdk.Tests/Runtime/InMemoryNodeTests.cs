@@ -252,6 +252,45 @@ public class InMemoryNodeTests
     }
 
     [Fact]
+    public async Task FollowLogs_YieldsTheOutputThenEachWriteAndEndsWhenTheInstanceExits()
+    {
+        var id = await RunAsync("web-1", "web");
+        _node.AppendLog("web-1", "web", "before");
+        await using var follow = _node.FollowLogsAsync(id, Ct).GetAsyncEnumerator();
+
+        Assert.True(await follow.MoveNextAsync());
+        Assert.EndsWith("before\n", follow.Current, StringComparison.Ordinal);
+        var next = follow.MoveNextAsync();
+        Assert.False(next.IsCompleted); // nothing new yet: the follower waits
+        _node.AppendLog("web-1", "web", "after");
+        Assert.True(await next);
+        Assert.Equal("after\n", follow.Current);
+
+        await _node.StopContainerAsync(id, TimeSpan.FromSeconds(30), Ct);
+        var rest = new List<string>();
+        while (await follow.MoveNextAsync())
+        {
+            rest.Add(follow.Current);
+        }
+
+        Assert.Contains("exit code", string.Concat(rest), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FollowLogs_Cancelled_EndsQuietly()
+    {
+        var id = await RunAsync("web-1", "web");
+        using var cancel = new CancellationTokenSource();
+        await using var follow = _node.FollowLogsAsync(id, cancel.Token).GetAsyncEnumerator();
+        Assert.True(await follow.MoveNextAsync());
+
+        var next = follow.MoveNextAsync();
+        await cancel.CancelAsync();
+
+        Assert.False(await next);
+    }
+
+    [Fact]
     public async Task RemovePodSandbox_RemovesItsContainersAndFreesTheAddress()
     {
         var id = await RunAsync("web-1", "web");
