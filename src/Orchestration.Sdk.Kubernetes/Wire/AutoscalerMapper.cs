@@ -85,7 +85,7 @@ internal static class AutoscalerMapper
         },
     };
 
-    /// <summary>An autoscaling/v1 object as the SDK's: its CPU target becomes one Resource metric (none when absent).</summary>
+    /// <summary>An autoscaling/v1 object as the SDK's: its CPU target becomes one Resource metric (80% when absent, Kubernetes' default).</summary>
     public static HorizontalPodAutoscaler FromWireV1(V1HorizontalPodAutoscaler h) => new()
     {
         Metadata = MetaMapper.FromWire(h.Metadata, namespaced: true),
@@ -94,9 +94,7 @@ internal static class AutoscalerMapper
             ScaleTargetName = h.Spec?.ScaleTargetRef?.Name ?? string.Empty,
             MinReplicas = h.Spec?.MinReplicas ?? 1,
             MaxReplicas = h.Spec?.MaxReplicas ?? 0,
-            Metrics = h.Spec?.TargetCPUUtilizationPercentage is { } cpu
-                ? [new MetricSpec(MetricSourceType.Resource, "cpu", new MetricTarget(MetricTargetType.Utilization, cpu, null, null))]
-                : [],
+            Metrics = [new MetricSpec(MetricSourceType.Resource, "cpu", new MetricTarget(MetricTargetType.Utilization, h.Spec?.TargetCPUUtilizationPercentage ?? 80, null, null))],
         },
     };
 

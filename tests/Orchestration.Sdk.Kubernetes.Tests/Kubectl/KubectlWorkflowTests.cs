@@ -37,7 +37,7 @@ public sealed class KubectlWorkflowTests(ApiHost host) : IClassFixture<ApiHost>
         var node = host.Services.GetRequiredService<InMemoryCluster>()[pod!.Spec.NodeName!];
         node.AppendLog(pod.Metadata.Name, "app", "before follow");
 
-        using var follow = Kubectl.Start("logs", "-f", $"pod/{pod.Metadata.Name}");
+        using var follow = Kubectl.Start("logs", "-f", "deployment/talker"); // kubectl picks the pod by the selector
         try
         {
             await ReadUntilAsync(follow, "before follow");
