@@ -24,7 +24,7 @@ public sealed class PodStreamsTests
     }
 
     [Fact]
-    public async Task StreamLogsAsync_InMemoryRuntime_YieldsTheRecordedOutputAndEnds()
+    public async Task StreamLogsAsync_InMemoryRuntime_WithoutFollow_YieldsTheRecordedOutputAndEnds()
     {
         await using var cluster = await StartAsync();
         var pod = cluster.Pods("web").Single();
@@ -32,12 +32,35 @@ public sealed class PodStreamsTests
         var expected = await cluster.Client.GetLogsAsync(pod.Metadata.Name);
 
         var text = new StringBuilder();
-        await foreach (var chunk in streams.StreamLogsAsync(pod, null, false, new ContainerLogOptions { Follow = true }, CancellationToken.None))
+        await foreach (var chunk in streams.StreamLogsAsync(pod, null, false, new ContainerLogOptions(), CancellationToken.None))
         {
             text.Append(Encoding.UTF8.GetString(chunk.Span));
         }
 
         Assert.Equal(expected, text.ToString());
+    }
+
+    [Fact]
+    public async Task StreamLogsAsync_InMemoryRuntime_Follow_YieldsLaterWritesUntilCancelled()
+    {
+        await using var cluster = await StartAsync();
+        var pod = cluster.Pods("web").Single();
+        var streams = cluster.Services.GetRequiredService<IPodStreams>();
+        var expected = await cluster.Client.GetLogsAsync(pod.Metadata.Name);
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(30)); // a safety net only: the test cancels it itself
+        await using var chunks = streams.StreamLogsAsync(pod, null, false, new ContainerLogOptions { Follow = true }, stop.Token).GetAsyncEnumerator(stop.Token);
+
+        Assert.True(await chunks.MoveNextAsync());
+        var first = Encoding.UTF8.GetString(chunks.Current.Span);
+        cluster.Nodes[pod.Spec.NodeName!].AppendLog(pod.Metadata.Name, "web", "later");
+        Assert.True(await chunks.MoveNextAsync());
+        var second = Encoding.UTF8.GetString(chunks.Current.Span);
+        var next = chunks.MoveNextAsync();
+        await stop.CancelAsync();
+
+        Assert.Equal(expected, first);
+        Assert.Equal("later\n", second);
+        Assert.False(await next);
     }
 
     [Fact]
