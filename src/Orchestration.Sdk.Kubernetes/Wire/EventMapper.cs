@@ -22,7 +22,7 @@ internal static class EventMapper
         FirstTimestamp = MetaMapper.Time(e.FirstTimestamp),
         LastTimestamp = MetaMapper.Time(e.LastTimestamp),
         EventTime = e.EventTime?.UtcDateTime,
-        Source = e.Source.Component.Length == 0 && e.Source.Host is null ? null : new V1EventSource { Component = MetaMapper.Empty(e.Source.Component), Host = e.Source.Host },
+        Source = Source(e.Source),
         ReportingComponent = e.ReportingController,
         ReportingInstance = e.ReportingInstance,
         Action = MetaMapper.Empty(e.Action),
@@ -45,7 +45,7 @@ internal static class EventMapper
         DeprecatedCount = e.Count,
         DeprecatedFirstTimestamp = MetaMapper.Time(e.FirstTimestamp),
         DeprecatedLastTimestamp = MetaMapper.Time(e.LastTimestamp),
-        DeprecatedSource = e.Source.Component.Length == 0 && e.Source.Host is null ? null : new V1EventSource { Component = MetaMapper.Empty(e.Source.Component), Host = e.Source.Host },
+        DeprecatedSource = Source(e.Source),
     };
 
     /// <summary>The value of a field selector over an event, by the names core/v1 and events.k8s.io/v1 use; null for another name.</summary>
@@ -63,6 +63,9 @@ internal static class EventMapper
         "source" or "reportingController" or "reportingComponent" => e => e.ReportingController.Length > 0 ? e.ReportingController : e.Source.Component,
         _ => null,
     };
+
+    private static V1EventSource? Source(EventSource s) =>
+        s.Component.Length == 0 && s.Host is null ? null : new V1EventSource { Component = MetaMapper.Empty(s.Component), Host = s.Host };
 
     private static V1ObjectReference Reference(ObjectReference o) => new()
     {
