@@ -40,16 +40,19 @@ public sealed partial class AppDeclaration
     internal IReadOnlyList<IResourceBuilder> Builders => _builders;
 
     /// <summary>
-    /// Declares a Deployment. The name must be a DNS-1123 label (at most 63 lower-case letters, digits and '-'); it
-    /// names the primary container and is the <c>app</c> label the deployment selects its pods by. Kubernetes allows a
-    /// DNS-1123 subdomain here, but the stricter label rule keeps pod names and the <c>app</c> label valid.
+    /// Declares a Deployment. The name must be a DNS-1123 subdomain, as in Kubernetes (at most 253 lower-case letters,
+    /// digits, '-' and '.'). It names the primary container and is the <c>app</c> label the deployment selects its pods
+    /// by; a name that is not a DNS-1123 label gives a container name with '-' for '.' cut to 63 characters, and a
+    /// name longer than 63 characters an <c>app</c> label of its first 56 characters, '-' and a hash of the whole name.
+    /// Pod names are cut as the API server's generateName cuts them (at most 63 characters).
     /// </summary>
     /// <param name="name">The deployment's name, unique among the declaration's deployments.</param>
     /// <returns>The builder, to configure the deployment.</returns>
     public DeploymentBuilder AddDeployment(string name) => Add(new DeploymentBuilder(name));
 
     /// <summary>
-    /// Declares a standalone pod (any restart policy; not replaced when lost). The name must be a DNS-1123 label.
+    /// Declares a standalone pod (any restart policy; not replaced when lost). The name must be a DNS-1123 subdomain;
+    /// its host name is the name cut to 63 characters.
     /// </summary>
     /// <param name="name">The pod's name, unique among the declaration's pods.</param>
     /// <returns>The builder, to configure the pod.</returns>

@@ -24,8 +24,8 @@ internal sealed partial class HorizontalPodAutoscalerController(
     MetricEvaluator evaluator,
     AutoscalerEvents events,
     ILogger<HorizontalPodAutoscalerController> logger,
-    IEventRecorderFactory? recorders = null)
-    : Controller("horizontal-pod-autoscaler", store, informers, time, controllerOptions.Value, logger)
+    IEventRecorderFactory? recorders = null, Orchestration.Sdk.Diagnostics.OrchestrationMetrics? metrics = null)
+    : Controller("horizontal-pod-autoscaler", store, informers, time, controllerOptions.Value, logger, metrics)
 {
     private readonly IEventRecorder _recorder = recorders?.CreateRecorder("horizontal-pod-autoscaler") ?? NullEventRecorder.Instance;
     private readonly ConcurrentDictionary<ObjectKey, ScaleHistory> _histories = new();
@@ -106,7 +106,9 @@ internal sealed partial class HorizontalPodAutoscalerController(
         }
         else
         {
-            var pods = Store.List<Pod>(Pod.KindName, key.Namespace, deployment.Spec.Selector).Items;
+            var podInformer = Informers.For<Pod>();
+            await podInformer.WaitForSyncAsync(cancellationToken).ConfigureAwait(false);
+            var pods = podInformer.List(key.Namespace, deployment.Spec.Selector);
             var results = await EvaluateAsync(hpa, deployment, pods, current, cancellationToken).ConfigureAwait(false);
             currentMetrics = results.Where(r => r.Recommendation is not null)
                 .Select(r => new MetricStatus(r.Spec.Name, r.Recommendation!.Value.Utilization, r.Recommendation.Value.Value)).ToList();
@@ -119,7 +121,6 @@ internal sealed partial class HorizontalPodAutoscalerController(
                 var message = $"the HPA was unable to compute the replica count: {failed.Error}";
                 Warn(hpa, now, failed.ErrorReason!, message);
                 conditions = conditions.Set(new Condition(AutoscalerConditions.ScalingActive, ConditionStatus.False, failed.ErrorReason, message, now));
-                AutoscalerMetrics.Record(key.Namespace, key.Name, current, status.DesiredReplicas);
                 WriteStatus(key, status with { CurrentReplicas = current, CurrentMetrics = currentMetrics, Conditions = conditions });
                 return;
             }
@@ -161,8 +162,6 @@ internal sealed partial class HorizontalPodAutoscalerController(
             AutoscalerLog.Rescaled(Logger, key.Name, text);
         }
 
-        // Metrics first: whoever sees the status (a dashboard, a test) then also sees the measurement of this sync.
-        AutoscalerMetrics.Record(key.Namespace, key.Name, current, desired);
         WriteStatus(key, status with { Conditions = conditions });
     }
 

@@ -21,7 +21,7 @@ internal static class HorizontalPodAutoscalerValidator
         }
         else
         {
-            errors.AddRange(NameRules.Dns1123Label(spec.ScaleTargetName).Select(m => FieldErrors.Invalid(target, spec.ScaleTargetName, m)));
+            errors.AddRange(NameRules.Dns1123Subdomain(spec.ScaleTargetName).Select(m => FieldErrors.Invalid(target, spec.ScaleTargetName, m)));
         }
 
         if (spec.MinReplicas < 0)

@@ -8,7 +8,8 @@ namespace Orchestration.Sdk.Autoscaling;
 /// desired = ceil(usageRatio × pods), where usageRatio = observed / target, unless the ratio is within the tolerance.
 /// Terminating and Failed pods are left out. Pending pods, and for CPU pods not Ready, are "unready": left out of the
 /// average, then counted at 0 when the result is a scale-up. Pods without metrics are "missing": counted at 0 on a
-/// scale-up and at 100 % of their request (or at the target, for value targets) on a scale-down. When that rebalancing
+/// scale-up and at 100 % of their request (or at the target, for value targets) on a scale-down, and left out when the
+/// ratio is exactly 1.0. When that rebalancing
 /// flips the direction, or brings the ratio within the tolerance, the current count stays.
 /// </summary>
 internal static class ReplicaCalculator
@@ -133,9 +134,13 @@ internal static class ReplicaCalculator
     private static void Rebalance(
         Dictionary<string, decimal> metrics, List<string> missing, List<string> unready, bool rebalanceUnready, double ratio, Func<string, decimal> full)
     {
-        foreach (var pod in missing)
+        // As Kubernetes: missing pods are filled in only when the ratio points one way; at exactly 1.0 they stay out.
+        if (ratio != 1.0)
         {
-            metrics[pod] = ratio < 1.0 ? full(pod) : 0m;
+            foreach (var pod in missing)
+            {
+                metrics[pod] = ratio < 1.0 ? full(pod) : 0m;
+            }
         }
 
         if (rebalanceUnready)

@@ -23,7 +23,9 @@ internal sealed class OrchestrationClient(ResourceStore store, TimeProvider time
     {
         ArgumentNullException.ThrowIfNull(declaration);
         var resources = declaration.Build();
-        IReadOnlyList<Resource> applied = resources.Select(Apply).ToList();
+        using var activity = Diagnostics.OrchestrationActivities.StartApplyDeclaration(resources.Count);
+        IReadOnlyList<Resource> applied = [];
+        store.RunAtomically(() => applied = resources.Select(Apply).ToList()); // all of it or none
         return Task.FromResult(applied);
     }
 
@@ -86,6 +88,7 @@ internal sealed class OrchestrationClient(ResourceStore store, TimeProvider time
     private T Apply<T>(T resource)
         where T : Resource
     {
+        using var activity = Diagnostics.OrchestrationActivities.StartApply(resource);
         for (var attempt = 0; ; attempt++)
         {
             var current = store.Get<T>(resource.Key);
@@ -93,16 +96,13 @@ internal sealed class OrchestrationClient(ResourceStore store, TimeProvider time
             {
                 if (current is null)
                 {
-                    return store.Create(resource);
+                    return store.Create(ThreeWayApply.ForCreate(resource, store.Kinds.Get(resource.Kind).JsonTypeInfo));
                 }
 
-                // The store's rule keeps what the system allocated (a service's cluster IP), as kubectl apply does.
-                var merged = (T)resource.WithMetadata(current.Metadata with
-                {
-                    Labels = resource.Metadata.Labels,
-                    Annotations = resource.Metadata.Annotations,
-                });
-                return store.Update(merged);
+                // Three-way, as kubectl apply: live changes to fields the declaration did not change are kept, and
+                // the store's rule keeps what the system allocated (a service's cluster IP).
+                var merged = ThreeWayApply.Merge(resource, current, store.Kinds.Get(resource.Kind).JsonTypeInfo);
+                return store.Update(merged.Equals(current) ? merged : Diagnostics.TraceContextAnnotation.Stamp(merged));
             }
             catch (Exception ex) when (attempt < 8 && ex is ConflictException or AlreadyExistsException or NotFoundException)
             {

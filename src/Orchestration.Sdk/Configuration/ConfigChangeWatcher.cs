@@ -13,7 +13,8 @@ namespace Orchestration.Sdk.Configuration;
 /// refers to a changed one, so a container waiting for a missing reference starts once it exists, and mounted files
 /// follow ConfigMap changes. Its handlers are first told of every cached object (the informer's initial list, or its
 /// cache when the watcher starts late), and each syncs its referrers: a change made before the watcher ran (the runner
-/// does not wait for components to start) is not lost; one made while a watch was down comes from the relist.
+/// does not wait for components to start) is not lost; one made while a watch was down comes from the relist. It finds
+/// the referring pods and deployments in their informers' caches.
 /// </summary>
 internal sealed class ConfigChangeWatcher(ResourceStore store, ISharedInformerFactory informers, NodeAgentManager agents, ILogger<ConfigChangeWatcher> logger) : IClusterComponent
 {
@@ -61,7 +62,7 @@ internal sealed class ConfigChangeWatcher(ResourceStore store, ISharedInformerFa
         Added = (obj, _) => SyncReferrers(obj.Kind, obj.Metadata.Namespace, obj.Metadata.Name),
         Updated = (_, obj) =>
         {
-            ConfigRollout.RollReferrers(store, obj, logger);
+            ConfigRollout.RollReferrers(store, informers.For<Deployment>().List(obj.Metadata.Namespace), obj, logger);
             SyncReferrers(obj.Kind, obj.Metadata.Namespace, obj.Metadata.Name);
         },
         Deleted = obj => SyncReferrers(obj.Kind, obj.Metadata.Namespace, obj.Metadata.Name),
@@ -69,7 +70,7 @@ internal sealed class ConfigChangeWatcher(ResourceStore store, ISharedInformerFa
 
     private void SyncReferrers(string kind, string ns, string name)
     {
-        foreach (var pod in store.List<Pod>(Pod.KindName, ns, filter: p => p.Spec.NodeName is not null && RefersTo(p, kind, name)).Items)
+        foreach (var pod in informers.For<Pod>().List(ns).Where(p => p.Spec.NodeName is not null && RefersTo(p, kind, name)))
         {
             agents.RequestSync(pod);
         }

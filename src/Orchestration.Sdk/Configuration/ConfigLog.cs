@@ -5,12 +5,12 @@ namespace Orchestration.Sdk.Configuration;
 /// <summary>Log messages about ConfigMap and Secret references; they name objects and keys, never values.</summary>
 internal static partial class ConfigLog
 {
-    [LoggerMessage(Level = LogLevel.Warning, Message = "node {Node}: pod {Pod} container {Container} cannot be created: {Reason}")]
+    [LoggerMessage(EventId = 2401, Level = LogLevel.Warning, Message = "node {Node}: pod {Pod} container {Container} cannot be created: {Reason}")]
     public static partial void ReferenceMissing(ILogger logger, string node, string pod, string container, string reason);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "node {Node}: pod {Pod} container {Container}: updated {Count} files from changed ConfigMaps/Secrets")]
+    [LoggerMessage(EventId = 2402, Level = LogLevel.Information, Message = "node {Node}: pod {Pod} container {Container}: updated {Count} files from changed ConfigMaps/Secrets")]
     public static partial void FilesUpdated(ILogger logger, string node, string pod, string container, int count);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "deployment {Deployment}: rolling out because {Source} changed")]
+    [LoggerMessage(EventId = 2403, Level = LogLevel.Information, Message = "deployment {Deployment}: rolling out because {Source} changed")]
     public static partial void RollingOut(ILogger logger, string deployment, string source);
 }

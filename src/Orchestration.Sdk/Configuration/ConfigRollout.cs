@@ -23,12 +23,12 @@ internal static class ConfigRollout
     /// <summary>The pod template annotation that records the versions of the changed objects: <c>configmap/web-settings=12</c>.</summary>
     public const string VersionsAnnotation = WellKnownAnnotations.ConfigVersions;
 
-    public static void RollReferrers(ResourceStore store, Resource changed, ILogger logger)
+    /// <summary>Rolls the opted-in deployments among <paramref name="candidates"/> (those of the changed object's namespace) that refer to it.</summary>
+    public static void RollReferrers(ResourceStore store, IEnumerable<Deployment> candidates, Resource changed, ILogger logger)
     {
-        var ns = changed.Metadata.Namespace;
-        var deployments = store.List<Deployment>(Deployment.KindName, ns, filter: d =>
+        var deployments = candidates.Where(d =>
             IsOptedIn(d) &&
-            d.Spec.Template?.Spec is { } spec && ConfigChangeWatcher.RefersTo(spec, changed.Kind, changed.Metadata.Name)).Items;
+            d.Spec.Template?.Spec is { } spec && ConfigChangeWatcher.RefersTo(spec, changed.Kind, changed.Metadata.Name)).ToList();
         var entry = $"{changed.Kind.ToLowerInvariant()}/{changed.Metadata.Name}";
         var version = changed.Metadata.ResourceVersion.ToString(CultureInfo.InvariantCulture);
         foreach (var deployment in deployments)

@@ -13,6 +13,7 @@ internal sealed class ContainerRecorder
     private readonly List<ContainerPort> _ports = [];
     private readonly List<Configuration.EnvFromSource> _envFrom = [];
     private readonly List<Configuration.ConfigFileMount> _configFiles = [];
+    private readonly List<VolumeMount> _volumeMounts = [];
     private string? _cpu;
     private string? _memory;
     private string? _cpuLimit;
@@ -120,6 +121,12 @@ internal sealed class ContainerRecorder
         IsUsed = true;
     }
 
+    public void AddVolumeMount(VolumeMount mount)
+    {
+        _volumeMounts.Add(mount);
+        IsUsed = true;
+    }
+
     public void AddPort(int port, string? name, string protocol)
     {
         ArgumentNullException.ThrowIfNull(protocol);
@@ -157,6 +164,7 @@ internal sealed class ContainerRecorder
             Env = [.. _env],
             EnvFrom = [.. _envFrom],
             ConfigFiles = [.. _configFiles],
+            VolumeMounts = [.. _volumeMounts],
             Ports = [.. _ports],
             WorkingDir = WorkingDirectory,
             LivenessProbe = LivenessProbe,
@@ -166,13 +174,13 @@ internal sealed class ContainerRecorder
             {
                 Requests = new ResourceList
                 {
-                    Cpu = ParseQuantity(_cpu, resources.Child("requests", "cpu"), errors),
-                    Memory = ParseQuantity(_memory, resources.Child("requests", "memory"), errors),
+                    Cpu = ParseQuantity(_cpu, resources.Child("requests").Key("cpu"), errors),
+                    Memory = ParseQuantity(_memory, resources.Child("requests").Key("memory"), errors),
                 },
                 Limits = new ResourceList
                 {
-                    Cpu = ParseQuantity(_cpuLimit, resources.Child("limits", "cpu"), errors),
-                    Memory = ParseQuantity(_memoryLimit, resources.Child("limits", "memory"), errors),
+                    Cpu = ParseQuantity(_cpuLimit, resources.Child("limits").Key("cpu"), errors),
+                    Memory = ParseQuantity(_memoryLimit, resources.Child("limits").Key("memory"), errors),
                 },
             },
         };

@@ -147,6 +147,24 @@ public abstract class ContainerSettings<TSelf>
         return (TSelf)this;
     }
 
+    /// <summary>
+    /// Mounts a volume of the pod (declared with <c>WithEmptyDir</c>, <c>WithPersistentVolumeClaim</c> or
+    /// <c>WithHostPath</c>) at <paramref name="mountPath"/>. Mount paths must be unique within the container.
+    /// </summary>
+    /// <param name="volume">The volume's name in the pod.</param>
+    /// <param name="mountPath">The directory in the container, an absolute path.</param>
+    /// <param name="readOnly">Mount it read-only. <value>The default value is false.</value></param>
+    /// <param name="subPath">A relative path in the volume to mount instead of its root. <value>The default value is "" (the root).</value></param>
+    /// <returns>This builder.</returns>
+    public TSelf WithVolumeMount(string volume, string mountPath, bool readOnly = false, string subPath = "")
+    {
+        ArgumentNullException.ThrowIfNull(volume);
+        ArgumentNullException.ThrowIfNull(mountPath);
+        ArgumentNullException.ThrowIfNull(subPath);
+        Target.AddVolumeMount(new VolumeMount { Name = volume, MountPath = mountPath, ReadOnly = readOnly, SubPath = subPath });
+        return (TSelf)this;
+    }
+
     /// <summary>Declares a port the container listens on. Numbers (per protocol) and names must be unique within the pod.</summary>
     /// <param name="port">The port number, 1 to 65535.</param>
     /// <param name="name">An optional name (at most 15 lower-case letters, digits and '-'), by which services can refer to it.</param>

@@ -59,10 +59,10 @@ internal static class ContainerValidator
     {
         var limits = resources.Limits ?? new();
         var requests = resources.Requests ?? new();
-        MetadataValidator.ValidateNonNegative(limits.Cpu, path.Child("limits", "cpu"), errors);
-        MetadataValidator.ValidateNonNegative(limits.Memory, path.Child("limits", "memory"), errors);
-        MetadataValidator.ValidateNonNegative(requests.Cpu, path.Child("requests", "cpu"), errors);
-        MetadataValidator.ValidateNonNegative(requests.Memory, path.Child("requests", "memory"), errors);
+        MetadataValidator.ValidateNonNegative(limits.Cpu, path.Child("limits").Key("cpu"), errors);
+        MetadataValidator.ValidateNonNegative(limits.Memory, path.Child("limits").Key("memory"), errors);
+        MetadataValidator.ValidateNonNegative(requests.Cpu, path.Child("requests").Key("cpu"), errors);
+        MetadataValidator.ValidateNonNegative(requests.Memory, path.Child("requests").Key("memory"), errors);
         ValidateRequestWithinLimit("cpu", requests.Cpu, limits.Cpu, path.Child("requests"), errors);
         ValidateRequestWithinLimit("memory", requests.Memory, limits.Memory, path.Child("requests"), errors);
     }

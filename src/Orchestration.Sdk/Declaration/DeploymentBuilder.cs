@@ -20,7 +20,7 @@ public sealed class DeploymentBuilder : WorkloadBuilder<DeploymentBuilder>, IRes
     internal DeploymentBuilder(string name)
         : base(name)
     {
-        SelectorLabels = new Dictionary<string, string>(StringComparer.Ordinal) { [PodTemplateRecorder.AppLabel] = name };
+        SelectorLabels = new Dictionary<string, string>(StringComparer.Ordinal) { [PodTemplateRecorder.AppLabel] = DerivedNames.AppLabelValue(name) };
     }
 
     /// <summary>The labels the Deployment selects its pods by (<c>app=&lt;name&gt;</c>); a service selecting its pods uses them.</summary>

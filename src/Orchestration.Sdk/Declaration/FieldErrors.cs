@@ -22,6 +22,9 @@ internal static class FieldErrors
     public static ValidationError NotSupported(FieldPath field, object? value, params string[] supported) =>
         new(field.Value, WithDetail($"Unsupported value: {FormatValue(value)}", "supported values: " + string.Join(", ", supported.Select(Quote))));
 
+    public static ValidationError NotFound(FieldPath field, object? value) =>
+        new(field.Value, $"Not found: {FormatValue(value)}");
+
     public static ValidationError Forbidden(FieldPath field, string detail) =>
         new(field.Value, WithDetail("Forbidden", detail));
 

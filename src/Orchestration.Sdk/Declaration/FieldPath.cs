@@ -16,6 +16,9 @@ internal readonly record struct FieldPath(string Value)
 
     public FieldPath Index(int index) => new($"{Value}[{index}]");
 
+    /// <summary>A map entry, as Kubernetes' <c>field.Path.Key</c>: <c>resources.requests[cpu]</c>.</summary>
+    public FieldPath Key(string key) => new($"{Value}[{key}]");
+
     public override string ToString() => Value;
 
     /// <summary>The resource name of a kind no rule names, by English rules: "Deployment" is "deployments".</summary>

@@ -20,9 +20,9 @@ internal static class NodeValidator
             return;
         }
 
-        MetadataValidator.ValidateNonNegative(resources.Cpu, path.Child("cpu"), errors);
-        MetadataValidator.ValidateNonNegative(resources.Memory, path.Child("memory"), errors);
-        MetadataValidator.ValidateNonNegative(resources.Pods, path.Child("pods"), errors);
+        MetadataValidator.ValidateNonNegative(resources.Cpu, path.Key("cpu"), errors);
+        MetadataValidator.ValidateNonNegative(resources.Memory, path.Key("memory"), errors);
+        MetadataValidator.ValidateNonNegative(resources.Pods, path.Key("pods"), errors);
     }
 
     private static void ValidateTaints(IReadOnlyList<Taint> taints, FieldPath path, List<ValidationError> errors)

@@ -10,7 +10,10 @@ internal static class PodSpecValidator
 
     public static void Validate(PodSpec spec, FieldPath path, List<ValidationError> errors)
     {
-        ValidateContainers(spec.Containers ?? [], path.Child("containers"), errors);
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        ValidateInitContainers(spec.InitContainers ?? [], path.Child("initContainers"), names, errors);
+        ValidateContainers(spec.Containers ?? [], path.Child("containers"), names, errors);
+        Storage.VolumeValidator.Validate(spec, path, errors);
         if (!Enum.IsDefined(spec.RestartPolicy))
         {
             errors.Add(FieldErrors.NotSupported(path.Child("restartPolicy"), spec.RestartPolicy.ToString(), Names<RestartPolicy>()));
@@ -25,7 +28,25 @@ internal static class PodSpecValidator
         }
     }
 
-    private static void ValidateContainers(IReadOnlyList<Container> containers, FieldPath path, List<ValidationError> errors)
+    /// <summary>Init containers: the container rules, names unique across init and app containers, and no probes (validateInitContainers).</summary>
+    private static void ValidateInitContainers(IReadOnlyList<Container> containers, FieldPath path, HashSet<string> names, List<ValidationError> errors)
+    {
+        const string NoProbes = "may not be set for init containers without restartPolicy=Always";
+        ValidateEach(containers, path, names, errors);
+        for (var i = 0; i < containers.Count; i++)
+        {
+            var at = path.Index(i);
+            foreach (var (probe, field) in new[] { (containers[i].LivenessProbe, "livenessProbe"), (containers[i].ReadinessProbe, "readinessProbe"), (containers[i].StartupProbe, "startupProbe") })
+            {
+                if (probe is not null)
+                {
+                    errors.Add(FieldErrors.Forbidden(at.Child(field), NoProbes));
+                }
+            }
+        }
+    }
+
+    private static void ValidateContainers(IReadOnlyList<Container> containers, FieldPath path, HashSet<string> names, List<ValidationError> errors)
     {
         if (containers.Count == 0)
         {
@@ -33,7 +54,11 @@ internal static class PodSpecValidator
             return;
         }
 
-        var names = new HashSet<string>(StringComparer.Ordinal);
+        ValidateEach(containers, path, names, errors);
+    }
+
+    private static void ValidateEach(IReadOnlyList<Container> containers, FieldPath path, HashSet<string> names, List<ValidationError> errors)
+    {
         var ports = new PortTracker();
         for (var i = 0; i < containers.Count; i++)
         {

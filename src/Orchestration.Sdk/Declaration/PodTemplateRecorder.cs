@@ -12,13 +12,15 @@ internal sealed class PodTemplateRecorder
     public const string AppLabel = "app";
 
     private readonly List<ContainerRecorder> _sidecars = [];
+    private readonly List<ContainerRecorder> _initContainers = [];
     private readonly List<Toleration> _tolerations = [];
+    private readonly List<(Volume Volume, string? SizeLimit)> _volumes = [];
 
     public PodTemplateRecorder(string name)
     {
         Name = name;
-        Primary = new ContainerRecorder(name);
-        Labels[AppLabel] = name;
+        Primary = new ContainerRecorder(DerivedNames.ContainerName(name));
+        Labels[AppLabel] = DerivedNames.AppLabelValue(name);
     }
 
     public string Name { get; }
@@ -43,7 +45,17 @@ internal sealed class PodTemplateRecorder
         return container;
     }
 
+    public ContainerRecorder AddInitContainer(string name)
+    {
+        var container = new ContainerRecorder(name);
+        _initContainers.Add(container);
+        return container;
+    }
+
     public void AddToleration(Toleration toleration) => _tolerations.Add(toleration);
+
+    /// <summary>Adds a volume; an emptyDir's size limit is parsed (and reported at its path) when the spec is built.</summary>
+    public void AddVolume(Volume volume, string? sizeLimit = null) => _volumes.Add((volume, sizeLimit));
 
     /// <summary>
     /// The pod spec. The primary container comes first; it is left out only when it was never configured and other
@@ -59,14 +71,39 @@ internal sealed class PodTemplateRecorder
             containers[i] = recorders[i].Build(containersPath.Index(i), errors);
         }
 
+        var initPath = specPath.Child("initContainers");
+        var initContainers = new Container[_initContainers.Count];
+        for (var i = 0; i < initContainers.Length; i++)
+        {
+            initContainers[i] = _initContainers[i].Build(initPath.Index(i), errors);
+        }
+
         return new PodSpec
         {
+            InitContainers = initContainers,
             Containers = containers,
             RestartPolicy = RestartPolicy,
             NodeSelector = new Dictionary<string, string>(NodeSelector, StringComparer.Ordinal),
             Tolerations = [.. _tolerations],
             TerminationGracePeriodSeconds = TerminationGracePeriodSeconds,
+            Volumes = [.. _volumes.Select((v, i) => WithSizeLimit(v.Volume, v.SizeLimit, specPath.Child("volumes").Index(i), errors))],
         };
+    }
+
+    private static Volume WithSizeLimit(Volume volume, string? sizeLimit, FieldPath path, List<ValidationError> errors)
+    {
+        if (sizeLimit is null || volume.EmptyDir is null)
+        {
+            return volume;
+        }
+
+        if (QuantityParser.TryParse(sizeLimit, out var quantity, out var reason))
+        {
+            return volume with { EmptyDir = volume.EmptyDir with { SizeLimit = quantity } };
+        }
+
+        errors.Add(FieldErrors.Invalid(path.Child("emptyDir", "sizeLimit"), sizeLimit, reason));
+        return volume;
     }
 
     /// <summary>A copy of the labels, for one built object.</summary>

@@ -9,10 +9,11 @@ namespace Orchestration.Sdk.Declaration;
 /// <c>deployments[web].spec.replicas</c>, <c>pods[db].spec.containers[0].image</c>.
 /// </summary>
 /// <remarks>
-/// Names: Deployments and Pods must be DNS-1123 labels (at most 63 characters). Kubernetes allows DNS-1123 subdomains
-/// for both, but a Deployment's name becomes the <c>app</c> label value of its pods and the prefix of their generated
-/// names, which must both fit 63 characters; the label rule keeps that simple. ReplicaSets (whose generated names add
-/// a hash to the Deployment's) and Nodes keep Kubernetes' subdomain rule.
+/// Names follow Kubernetes: Deployments, ReplicaSets, Pods, ConfigMaps, Secrets and Nodes are DNS-1123 subdomains
+/// (dots allowed, at most 253 characters); Services are DNS-1035 labels. Names derived from a long name are cut as
+/// Kubernetes cuts them: a ReplicaSet's pods are named <c>generateName</c>-style (the prefix cut to 58 characters, then
+/// 5 random ones) and a pod's host name is its name cut to 63 characters. A declared workload's primary container and
+/// <c>app</c> label are derived from its name so that they stay a DNS-1123 label and a label value.
 /// </remarks>
 internal static class ResourceValidator
 {

@@ -15,6 +15,7 @@ public sealed class ServiceBuilder : IResourceBuilder
     private readonly List<ServicePort> _ports = [];
     private ServiceType _type = ServiceType.ClusterIP;
     private bool _hostPortWithoutPort;
+    private bool _headless;
 
     internal ServiceBuilder(string name)
     {
@@ -34,6 +35,20 @@ public sealed class ServiceBuilder : IResourceBuilder
     {
         ArgumentNullException.ThrowIfNull(deployment);
         foreach (var (key, value) in deployment.SelectorLabels)
+        {
+            _selector[key] = value;
+        }
+
+        return this;
+    }
+
+    /// <summary>Selects the pods of a StatefulSet (by its selector labels).</summary>
+    /// <param name="statefulSet">The StatefulSet.</param>
+    /// <returns>This builder.</returns>
+    public ServiceBuilder SelectingPodsOf(StatefulSetBuilder statefulSet)
+    {
+        ArgumentNullException.ThrowIfNull(statefulSet);
+        foreach (var (key, value) in statefulSet.SelectorLabels)
         {
             _selector[key] = value;
         }
@@ -101,6 +116,18 @@ public sealed class ServiceBuilder : IResourceBuilder
         return this;
     }
 
+    /// <summary>
+    /// Makes the service headless (<c>clusterIP: None</c>): no virtual address and no proxy; each selected pod answers to
+    /// <c>&lt;pod&gt;.&lt;service&gt;</c> and the service's name to its ready pods, as a StatefulSet's governing service.
+    /// A headless service cannot be exposed on the host. <value>The default value is not headless (a cluster IP is allocated).</value>
+    /// </summary>
+    /// <returns>This builder.</returns>
+    public ServiceBuilder Headless()
+    {
+        _headless = true;
+        return this;
+    }
+
     /// <summary>Exposes the last added port on the host at <paramref name="hostPort"/> (and the service on the host).</summary>
     /// <param name="hostPort">The stable host port, 1–65535.</param>
     /// <returns>This builder.</returns>
@@ -130,6 +157,7 @@ public sealed class ServiceBuilder : IResourceBuilder
                 Selector = new Dictionary<string, string>(_selector, StringComparer.Ordinal),
                 Ports = [.. _ports],
                 Type = _type,
+                ClusterIP = _headless ? ServiceSpec.ClusterIPNone : null,
             },
         };
         if (_hostPortWithoutPort)

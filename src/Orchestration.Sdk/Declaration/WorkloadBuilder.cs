@@ -9,7 +9,7 @@ namespace Orchestration.Sdk.Declaration;
 /// <see cref="AppDeclaration.Validate"/> and <see cref="AppDeclaration.Build"/>.
 /// </summary>
 /// <typeparam name="TBuilder">The concrete builder, returned by every method.</typeparam>
-public abstract class WorkloadBuilder<TBuilder> : ContainerSettings<TBuilder>
+public abstract partial class WorkloadBuilder<TBuilder> : ContainerSettings<TBuilder>
     where TBuilder : WorkloadBuilder<TBuilder>
 {
     private protected WorkloadBuilder(string name)
@@ -42,6 +42,23 @@ public abstract class WorkloadBuilder<TBuilder> : ContainerSettings<TBuilder>
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(configure);
         configure(new ContainerBuilder(Template.AddContainer(name)));
+        return Self;
+    }
+
+    /// <summary>
+    /// Adds an init container: init containers run one at a time, in the order added, each to a successful exit,
+    /// before the pod's containers start (a database migration before the web server). A failing one is restarted with
+    /// the crash-loop back-off unless the pod's restart policy is Never, which fails the pod. Names are unique across
+    /// init and app containers; init containers take no probes. <value>The default value is none.</value>
+    /// </summary>
+    /// <param name="name">The init container's name.</param>
+    /// <param name="configure">Configures the container (image, command, environment, files).</param>
+    /// <returns>This builder.</returns>
+    public TBuilder WithInitContainer(string name, Action<ContainerBuilder> configure)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(configure);
+        configure(new ContainerBuilder(Template.AddInitContainer(name)));
         return Self;
     }
 

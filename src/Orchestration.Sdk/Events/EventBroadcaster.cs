@@ -13,6 +13,8 @@ namespace Orchestration.Sdk.Events;
 /// </summary>
 internal sealed class EventBroadcaster : IEventRecorderFactory, IClusterComponent
 {
+    private const int MaxBatch = 128;
+
     private readonly Channel<PendingEvent> _queue;
     private readonly ResourceStore _store;
     private readonly TimeProvider _time;
@@ -59,9 +61,17 @@ internal sealed class EventBroadcaster : IEventRecorderFactory, IClusterComponen
     {
         try
         {
-            await foreach (var report in _queue.Reader.ReadAllAsync(stoppingToken).ConfigureAwait(false))
+            var reader = _queue.Reader;
+            while (await reader.WaitToReadAsync(stoppingToken).ConfigureAwait(false))
             {
-                Write(report);
+                // What is queued is written in batches, each under one hold of the store's lock.
+                _store.RunBatch(() =>
+                {
+                    for (var n = 0; n < MaxBatch && reader.TryRead(out var report); n++)
+                    {
+                        Write(report);
+                    }
+                });
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

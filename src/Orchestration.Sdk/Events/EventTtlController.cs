@@ -12,8 +12,8 @@ namespace Orchestration.Sdk.Events;
 /// storage lease renewed on every write). Level-based: whatever wrote the event (a recorder, the client, the API),
 /// its key is reconciled and re-queued for the moment it expires, on the injected clock.
 /// </summary>
-internal sealed class EventTtlController(ResourceStore store, ISharedInformerFactory informers, TimeProvider time, IOptions<ControllerOptions> controllerOptions, IOptions<EventOptions> options, ILogger<EventTtlController> logger)
-    : Controller("event-ttl-controller", store, informers, time, controllerOptions.Value, logger)
+internal sealed class EventTtlController(ResourceStore store, ISharedInformerFactory informers, TimeProvider time, IOptions<ControllerOptions> controllerOptions, IOptions<EventOptions> options, ILogger<EventTtlController> logger, Orchestration.Sdk.Diagnostics.OrchestrationMetrics? metrics = null)
+    : Controller("event-ttl-controller", store, informers, time, controllerOptions.Value, logger, metrics)
 {
     private readonly TimeSpan _ttl = options.Value.Ttl;
     private long _reconciles;

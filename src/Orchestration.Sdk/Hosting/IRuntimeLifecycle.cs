@@ -9,6 +9,15 @@ namespace Orchestration.Sdk.Hosting;
 public interface IRuntimeLifecycle
 {
     /// <summary>
+    /// Called when the orchestrator starts, before any component runs or anything is applied. An exception fails the
+    /// host's start with it (the Docker runtime refuses an app name a live host already runs).
+    /// <value>The default implementation does nothing.</value>
+    /// </summary>
+    /// <param name="cancellationToken">The host's start token.</param>
+    /// <returns>A task that completes when the runtime is ready to be used.</returns>
+    Task OnStartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
     /// Called once when the orchestrator has stopped. It must be idempotent: a host that is stopped, started and stopped
     /// again calls it twice, and the runtime must stay usable afterwards (a restarted orchestrator creates what it needs
     /// again). It should not throw: an exception ends the host's stop there (the lifecycles registered after it do not

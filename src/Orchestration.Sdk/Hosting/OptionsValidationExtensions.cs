@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -11,7 +12,7 @@ internal static class OptionsValidationExtensions
     /// Adds <typeparamref name="TValidator"/> (once) and <c>ValidateOnStart</c>, so a bad value fails the host's start
     /// with an <see cref="OptionsValidationException"/> naming the option and the rule, before any component runs.
     /// </summary>
-    public static IServiceCollection AddValidatedOptions<TOptions, TValidator>(this IServiceCollection services)
+    public static IServiceCollection AddValidatedOptions<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TValidator>(this IServiceCollection services)
         where TOptions : class
         where TValidator : class, IValidateOptions<TOptions>
     {

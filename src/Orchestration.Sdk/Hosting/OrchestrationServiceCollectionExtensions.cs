@@ -34,7 +34,8 @@ public static class OrchestrationServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         services.AddOptions();
         AddOptionValidators(services);
-        services.AddLogging();
+        // Logging is the host's (every Host builder adds it); without one, loggers log nowhere. No AddLogging(): that is the implementation package.
+        services.TryAdd(ServiceDescriptor.Singleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(HostLogger<>)));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp =>
         {
@@ -52,6 +53,8 @@ public static class OrchestrationServiceCollectionExtensions
         services.TryAddSingleton<Orchestration.Sdk.Informers.SharedInformerFactory>();
         services.TryAddSingleton<Orchestration.Sdk.Informers.ISharedInformerFactory>(sp => sp.GetRequiredService<Orchestration.Sdk.Informers.SharedInformerFactory>());
         services.TryAddSingleton<IResourceClient, ResourceClient>();
+        services.TryAddSingleton(sp => new Orchestration.Sdk.Diagnostics.OrchestrationMetrics(sp.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IClusterComponent, Orchestration.Sdk.Diagnostics.ClusterStateMetrics>());
         services.TryAddSingleton<NodeAgentManager>();
         services.TryAddSingleton<Orchestration.Sdk.Runtime.Streams.IPodStreams, Orchestration.Sdk.Runtime.Streams.PodStreams>();
         services.TryAddSingleton<IOrchestrationClient, OrchestrationClient>();
@@ -62,7 +65,11 @@ public static class OrchestrationServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IClusterComponent, GarbageCollector>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IClusterComponent, Scheduler>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IClusterComponent, NodeLifecycleController>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IClusterComponent, Orchestration.Sdk.Storage.LocalVolumeProvisioner>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IClusterComponent, Orchestration.Sdk.StatefulSets.StatefulSetController>());
         services.AddAutoscaling();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IClusterComponent, Orchestration.Sdk.Controllers.Jobs.JobController>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IClusterComponent, Orchestration.Sdk.Controllers.CronJobs.CronJobController>());
         services.AddEvents();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IClusterComponent, Orchestration.Sdk.Networking.EndpointsController>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Orchestration.Sdk.Runtime.NodeAgents.IPodTerminationGate, Orchestration.Sdk.Networking.EndpointsDrainGate>());

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orchestration.Sdk.Hosting;
 using Orchestration.Sdk.Networking;
@@ -25,7 +26,7 @@ public static class ServiceProxyExtensions
     /// <param name="builder">The orchestration builder.</param>
     /// <param name="configure">Configures the proxy. <value>The default value is null: the defaults of <see cref="ServiceProxyOptions"/>.</value></param>
     /// <returns>The builder, for chaining.</returns>
-    public static IOrchestrationBuilder UseServiceProxy<TServiceNetwork>(this IOrchestrationBuilder builder, Action<ServiceProxyOptions>? configure = null)
+    public static IOrchestrationBuilder UseServiceProxy<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TServiceNetwork>(this IOrchestrationBuilder builder, Action<ServiceProxyOptions>? configure = null)
         where TServiceNetwork : class, IServiceNetwork
     {
         ArgumentNullException.ThrowIfNull(builder);

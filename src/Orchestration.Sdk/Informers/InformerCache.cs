@@ -9,8 +9,12 @@ namespace Orchestration.Sdk.Informers;
 internal sealed class InformerCache
 {
     private readonly SortedDictionary<(string Ns, string Name), Resource> _items = new(KeyComparer.Instance);
+    private readonly Dictionary<(string Ns, string Name), Resource> _byKey = [];
     private readonly Dictionary<string, Func<Resource, IEnumerable<string>>> _indexers = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Dictionary<string, HashSet<(string Ns, string Name)>>> _indices = new(StringComparer.Ordinal);
+
+    // Per index, per value: the keys filed there, in key order. Membership changes rarely (a pod's status write keeps
+    // its values), so a write re-files only the values that changed, and a lookup reads the keys in order without sorting.
+    private readonly Dictionary<string, Dictionary<string, SortedSet<(string Ns, string Name)>>> _indices = new(StringComparer.Ordinal);
 
     public InformerCache()
     {
@@ -31,30 +35,56 @@ internal sealed class InformerCache
             throw new ArgumentException($"index \"{name}\" already exists", nameof(name));
         }
 
-        var values = new Dictionary<string, HashSet<(string, string)>>(StringComparer.Ordinal);
+        var values = new Dictionary<string, SortedSet<(string, string)>>(StringComparer.Ordinal);
         _indices[name] = values;
         foreach (var (key, obj) in _items)
         {
-            File(values, index, key, obj);
+            foreach (var value in index(obj))
+            {
+                File(values, value, key);
+            }
         }
     }
 
-    public Resource? Get(string ns, string name) => _items.GetValueOrDefault((ns, name));
+    public Resource? Get(string ns, string name) => _byKey.GetValueOrDefault((ns, name));
 
     /// <summary>Stores <paramref name="obj"/>, re-indexing it; returns what was cached before.</summary>
     public Resource? Put(Resource obj)
     {
         var key = (obj.Metadata.Namespace, obj.Metadata.Name);
-        var old = _items.GetValueOrDefault(key);
-        if (old is not null)
-        {
-            Unindex(key, old);
-        }
-
+        var old = _byKey.GetValueOrDefault(key);
         _items[key] = obj;
+        _byKey[key] = obj;
         foreach (var (name, index) in _indexers)
         {
-            File(_indices[name], index, key, obj);
+            var values = _indices[name];
+            if (old is null)
+            {
+                foreach (var value in index(obj))
+                {
+                    File(values, value, key);
+                }
+
+                continue;
+            }
+
+            var before = index(old) as IReadOnlyCollection<string> ?? [.. index(old)];
+            var after = index(obj) as IReadOnlyCollection<string> ?? [.. index(obj)];
+            foreach (var value in before)
+            {
+                if (!after.Contains(value))
+                {
+                    Unfile(values, value, key);
+                }
+            }
+
+            foreach (var value in after)
+            {
+                if (!before.Contains(value))
+                {
+                    File(values, value, key);
+                }
+            }
         }
 
         return old;
@@ -69,7 +99,16 @@ internal sealed class InformerCache
             return null;
         }
 
-        Unindex(key, old);
+        _byKey.Remove(key);
+        foreach (var (indexName, index) in _indexers)
+        {
+            var values = _indices[indexName];
+            foreach (var value in index(old))
+            {
+                Unfile(values, value, key);
+            }
+        }
+
         return old;
     }
 
@@ -85,37 +124,31 @@ internal sealed class InformerCache
             return [];
         }
 
-        var found = new List<(string Ns, string Name)>(keys);
-        found.Sort(KeyComparer.Instance);
-        return found.ConvertAll(k => _items[k]);
-    }
-
-    private void Unindex((string, string) key, Resource old)
-    {
-        foreach (var (name, index) in _indexers)
+        var found = new List<Resource>(keys.Count);
+        foreach (var key in keys)
         {
-            var values = _indices[name];
-            foreach (var value in index(old))
-            {
-                if (values.TryGetValue(value, out var keys) && keys.Remove(key) && keys.Count == 0)
-                {
-                    values.Remove(value);
-                }
-            }
+            found.Add(_byKey[key]);
         }
+
+        return found;
     }
 
-    private static void File(Dictionary<string, HashSet<(string, string)>> values, Func<Resource, IEnumerable<string>> index, (string, string) key, Resource obj)
+    private static void File(Dictionary<string, SortedSet<(string, string)>> values, string value, (string, string) key)
     {
-        foreach (var value in index(obj))
+        if (!values.TryGetValue(value, out var keys))
         {
-            if (!values.TryGetValue(value, out var keys))
-            {
-                keys = [];
-                values[value] = keys;
-            }
+            keys = new SortedSet<(string, string)>(KeyComparer.Instance);
+            values[value] = keys;
+        }
 
-            keys.Add(key);
+        keys.Add(key);
+    }
+
+    private static void Unfile(Dictionary<string, SortedSet<(string, string)>> values, string value, (string, string) key)
+    {
+        if (values.TryGetValue(value, out var keys) && keys.Remove(key) && keys.Count == 0)
+        {
+            values.Remove(value);
         }
     }
 

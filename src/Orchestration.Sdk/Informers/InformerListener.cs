@@ -1,22 +1,25 @@
-using System.Threading.Channels;
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Orchestration.Sdk.Model;
 
 namespace Orchestration.Sdk.Informers;
 
 /// <summary>
-/// One handler of a shared informer with its own unbounded queue and delivery task, as client-go's processorListener:
-/// the informer only enqueues (under its lock, so the order is the cache's), and a slow handler delays only itself.
-/// A handler that throws is logged and keeps its place.
+/// One handler of a shared informer with its own unbounded queue, as client-go's processorListener: the informer only
+/// enqueues (under its lock, so the order is the cache's), and a slow handler delays only itself. The queue is drained
+/// by one thread-pool work item at a time, started by the first notification after the queue ran empty, so an enqueue
+/// takes no lock and an idle listener holds no task. A handler that throws is logged and keeps its place.
 /// </summary>
 internal sealed class InformerListener : IInformerRegistration
 {
-    private readonly Channel<InformerNotification> _queue = Channel.CreateUnbounded<InformerNotification>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly ConcurrentQueue<InformerNotification> _queue = new();
     private readonly IResourceEventHandler<Resource> _handler;
     private readonly SharedInformer _informer;
     private readonly ILogger _logger;
     private readonly TaskCompletionSource _synced = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly Task _pump;
+    private readonly ExecutionContext? _context = ExecutionContext.Capture();
+    private int _draining;
+    private volatile bool _stopped;
     private long _enqueued;
     private long _delivered;
     private long _syncMark = -1;
@@ -26,12 +29,9 @@ internal sealed class InformerListener : IInformerRegistration
         _informer = informer;
         _handler = handler;
         _logger = logger;
-        _pump = Task.Run(PumpAsync, CancellationToken.None);
     }
 
     public bool HasSynced => _synced.Task.IsCompleted;
-
-    public Task Completion => _pump;
 
     public Task WaitForSyncAsync(CancellationToken cancellationToken) => _synced.Task.WaitAsync(cancellationToken);
 
@@ -39,7 +39,16 @@ internal sealed class InformerListener : IInformerRegistration
     public void Enqueue(InformerNotification notification)
     {
         _enqueued++;
-        _queue.Writer.TryWrite(notification);
+        if (_stopped)
+        {
+            return;
+        }
+
+        _queue.Enqueue(notification);
+        if (Interlocked.CompareExchange(ref _draining, 1, 0) == 0)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(static s => ((InformerListener)s!).Drain(), this, preferLocal: false);
+        }
     }
 
     /// <summary>Marks everything queued so far as this handler's initial list; called under the informer's lock.</summary>
@@ -57,7 +66,8 @@ internal sealed class InformerListener : IInformerRegistration
         }
     }
 
-    public void Stop() => _queue.Writer.TryComplete();
+    /// <summary>Takes no more notifications; those already queued are still delivered.</summary>
+    public void Stop() => _stopped = true;
 
     public void Dispose()
     {
@@ -65,11 +75,23 @@ internal sealed class InformerListener : IInformerRegistration
         Stop();
     }
 
-    private async Task PumpAsync()
+    private void Drain()
     {
-        while (await _queue.Reader.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false))
+        if (_context is null)
         {
-            while (_queue.Reader.TryRead(out var n))
+            DrainQueued();
+        }
+        else
+        {
+            ExecutionContext.Run(_context, static s => ((InformerListener)s!).DrainQueued(), this);
+        }
+    }
+
+    private void DrainQueued()
+    {
+        while (true)
+        {
+            while (_queue.TryDequeue(out var n))
             {
                 Deliver(n);
                 var delivered = Interlocked.Increment(ref _delivered);
@@ -78,6 +100,14 @@ internal sealed class InformerListener : IInformerRegistration
                 {
                     _synced.TrySetResult();
                 }
+            }
+
+            // Let go, then look once more: a notification queued in between either saw the flag set (and relies on
+            // this loop) or starts the next drain itself.
+            Volatile.Write(ref _draining, 0);
+            if (_queue.IsEmpty || Interlocked.CompareExchange(ref _draining, 1, 0) != 0)
+            {
+                return;
             }
         }
     }

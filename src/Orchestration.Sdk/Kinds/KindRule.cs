@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization.Metadata;
 using Orchestration.Sdk.Declaration;
 using Orchestration.Sdk.Model;
 
@@ -41,6 +42,12 @@ public abstract class KindRule
 
     /// <summary>The .NET type of the kind's objects.</summary>
     public abstract Type ClrType { get; }
+
+    /// <summary>
+    /// The JSON contract of the kind's objects (of type <see cref="ClrType"/>), with which the store writes them to its
+    /// file and apply merges them. Source-generated for the built-in kinds, so the SDK runs trimmed and under native AOT.
+    /// </summary>
+    public abstract JsonTypeInfo JsonTypeInfo { get; }
 
     /// <summary>Whether the kind has a status written apart from its spec (a status subresource). <value>The default value is true.</value></summary>
     public virtual bool HasStatus => true;

@@ -1,3 +1,6 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Orchestration.Sdk.Declaration;
 using Orchestration.Sdk.Model;
 
@@ -11,8 +14,31 @@ namespace Orchestration.Sdk.Kinds;
 public abstract class KindRule<T> : KindRule
     where T : Resource
 {
+    /// <summary>A rule whose objects are (de)serialized with <paramref name="jsonTypeInfo"/>: trim- and AOT-safe.</summary>
+    /// <param name="jsonTypeInfo">The kind's JSON contract, from a <see cref="System.Text.Json.Serialization.JsonSerializerContext"/> (<c>MyJsonContext.Default.Website</c>).</param>
+    /// <exception cref="ArgumentNullException"><paramref name="jsonTypeInfo"/> is null.</exception>
+    protected KindRule(JsonTypeInfo<T> jsonTypeInfo)
+    {
+        ArgumentNullException.ThrowIfNull(jsonTypeInfo);
+        TypedJsonTypeInfo = jsonTypeInfo;
+    }
+
+    /// <summary>A rule whose objects are (de)serialized by reflection, with System.Text.Json's default options.</summary>
+    [RequiresUnreferencedCode(ReflectionJson.Message)]
+    [RequiresDynamicCode(ReflectionJson.Message)]
+    protected KindRule()
+        : this((JsonTypeInfo<T>)JsonSerializerOptions.Default.GetTypeInfo(typeof(T)))
+    {
+    }
+
     /// <inheritdoc />
     public override Type ClrType => typeof(T);
+
+    /// <inheritdoc />
+    public sealed override JsonTypeInfo JsonTypeInfo => TypedJsonTypeInfo;
+
+    /// <summary>The kind's JSON contract, typed.</summary>
+    public JsonTypeInfo<T> TypedJsonTypeInfo { get; }
 
     /// <summary>Normalizes a new object. <value>The default implementation returns it unchanged.</value></summary>
     /// <param name="obj">The object to create.</param>

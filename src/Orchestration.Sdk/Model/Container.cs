@@ -31,6 +31,9 @@ public sealed record Container
     /// <summary>ConfigMaps or Secrets mounted as files, one per key. <value>The default value is empty.</value></summary>
     public IReadOnlyList<Configuration.ConfigFileMount> ConfigFiles { get; init => field = ValueCollections.List(value); } = ValueList<Configuration.ConfigFileMount>.Empty;
 
+    /// <summary>The pod's volumes this container mounts, mount paths unique. <value>The default value is empty.</value></summary>
+    public IReadOnlyList<VolumeMount> VolumeMounts { get; init => field = ValueCollections.List(value); } = ValueList<VolumeMount>.Empty;
+
     /// <summary>Ports the container listens on. <value>The default value is empty.</value></summary>
     public IReadOnlyList<ContainerPort> Ports { get; init => field = ValueCollections.List(value); } = ValueList<ContainerPort>.Empty;
 

@@ -64,7 +64,7 @@ public readonly record struct IntOrPercent
     /// <inheritdoc />
     public override string ToString() => IsPercent ? $"{Value.ToString(CultureInfo.InvariantCulture)}%" : Value.ToString(CultureInfo.InvariantCulture);
 
-    private sealed class IntOrPercentJsonConverter : JsonConverter<IntOrPercent>
+    internal sealed class IntOrPercentJsonConverter : JsonConverter<IntOrPercent> // internal: the source-generated ModelJsonContext instantiates it
     {
         public override IntOrPercent Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
             reader.TokenType == JsonTokenType.Number ? FromCount(reader.GetInt32()) : Parse(reader.GetString() ?? string.Empty);

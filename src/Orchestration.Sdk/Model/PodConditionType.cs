@@ -9,6 +9,9 @@ public static class PodConditionType
     /// <summary>All containers are ready; the pod may receive traffic.</summary>
     public const string Ready = "Ready";
 
+    /// <summary>All init containers completed (reason "ContainersNotInitialized" while they have not).</summary>
+    public const string Initialized = "Initialized";
+
     /// <summary>All containers are ready (the container-level half of Ready).</summary>
     public const string ContainersReady = "ContainersReady";
 }

@@ -9,6 +9,9 @@ public sealed record PodStatus
     /// <summary>Conditions: PodScheduled (with reason Unschedulable and the scheduler's message) and Ready.</summary>
     public IReadOnlyList<Condition> Conditions { get; init => field = ValueCollections.List(value); } = ValueList<Condition>.Empty;
 
+    /// <summary>One entry per init container, in spec order. <value>The default value is empty.</value></summary>
+    public IReadOnlyList<ContainerStatus> InitContainerStatuses { get; init => field = ValueCollections.List(value); } = ValueList<ContainerStatus>.Empty;
+
     /// <summary>One entry per container.</summary>
     public IReadOnlyList<ContainerStatus> ContainerStatuses { get; init => field = ValueCollections.List(value); } = ValueList<ContainerStatus>.Empty;
 

@@ -27,4 +27,11 @@ public static class WellKnownAnnotations
 
     /// <summary>On a Deployment: the last automatic rollback and why.</summary>
     public const string AutoRollback = Prefix + "auto-rollback";
+
+    /// <summary>
+    /// On every applied object but Secrets: what the declaration said when it was last applied (JSON), so the next
+    /// apply merges three ways and keeps live changes to fields the declaration did not change, as
+    /// <c>kubectl.kubernetes.io/last-applied-configuration</c>.
+    /// </summary>
+    public const string LastApplied = Prefix + "last-applied";
 }

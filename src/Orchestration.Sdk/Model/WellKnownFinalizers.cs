@@ -8,4 +8,10 @@ public static class WellKnownFinalizers
     /// a deletion timestamp, until its dependents that block owner deletion (controller references) are gone.
     /// </summary>
     public const string ForegroundDeletion = "foregroundDeletion";
+
+    /// <summary>
+    /// Set by the local provisioner on a bound claim whose reclaim policy is Delete: the claim keeps existing, with a
+    /// deletion timestamp, until its volume was removed from its node.
+    /// </summary>
+    public const string LocalVolume = "orchestration.io/local-volume";
 }

@@ -18,8 +18,8 @@ namespace Orchestration.Sdk.Networking;
 /// </summary>
 internal sealed partial class EndpointsController(
     ResourceStore store, ISharedInformerFactory informers, TimeProvider time, IOptions<ControllerOptions> options, ILogger<EndpointsController> logger,
-    IServiceNetwork? serviceNetwork = null, ProxyHostPorts? proxyHostPorts = null)
-    : Controller("endpoints-controller", store, informers, time, options.Value, logger)
+    IServiceNetwork? serviceNetwork = null, ProxyHostPorts? proxyHostPorts = null, Orchestration.Sdk.Diagnostics.OrchestrationMetrics? metrics = null)
+    : Controller("endpoints-controller", store, informers, time, options.Value, logger, metrics)
 {
     private readonly Lock _allocation = new();
 
@@ -63,7 +63,10 @@ internal sealed partial class EndpointsController(
         // A runtime without virtual cluster IPs gives every service the one address its proxy listens on.
         var shared = serviceNetwork is null ? null : await serviceNetwork.GetServiceAddressAsync(cancellationToken).ConfigureAwait(false);
         service = Allocate(service, shared);
-        if (HostPortConflicts.Evaluate(service, Store.List<Service>(Service.KindName).Items, Time.GetUtcNow()) is { } hostPorts)
+        var services = Informers.For<Service>();
+        var pods = Informers.For<Pod>();
+        await Task.WhenAll(services.WaitForSyncAsync(cancellationToken), pods.WaitForSyncAsync(cancellationToken)).ConfigureAwait(false);
+        if (HostPortConflicts.Evaluate(service, services.List(), Time.GetUtcNow()) is { } hostPorts)
         {
             SetServiceCondition(service.Key, hostPorts);
         }
@@ -74,21 +77,26 @@ internal sealed partial class EndpointsController(
         }
 
         var selector = LabelSelector.Of(service.Spec.Selector);
-        var pods = Store.List<Pod>(Pod.KindName, key.Namespace, selector).Items;
-        var desired = EndpointsCalculator.Compute(service, pods);
+        var selected = pods.List(key.Namespace, selector);
+        var desired = EndpointsCalculator.Compute(service, selected);
         WriteEndpoints(endpointsKey, desired);
-        SetCondition(service, pods, desired);
+        SetCondition(service, selected, desired);
         return ReconcileResult.Done;
     }
 
     private IEnumerable<ObjectKey> ServicesSelecting(Resource pod) =>
-        Store.List<Service>(Service.KindName, pod.Metadata.Namespace,
-                filter: s => s.Spec.Selector.Count > 0 && LabelSelector.Of(s.Spec.Selector).Matches(pod.Metadata.Labels))
-            .Items.Select(s => s.Key);
+        Informers.For<Service>().List(pod.Metadata.Namespace)
+            .Where(s => s.Spec.Selector.Count > 0 && LabelSelector.Of(s.Spec.Selector).Matches(pod.Metadata.Labels))
+            .Select(s => s.Key);
 
     /// <summary>Gives the service a cluster IP and, when exposed on the host, a host port per port.</summary>
     private Service Allocate(Service service, string? shared)
     {
+        if (service.Spec.IsHeadless)
+        {
+            return service; // no address to allocate: the name resolves to the pods
+        }
+
         var needsHostPorts = service.Spec.Type == ServiceType.NodePort && service.Spec.Ports.Any(p => p.NodePort is null);
         if (service.Spec.ClusterIP is not null && (shared is null || service.Spec.ClusterIP == shared) && !needsHostPorts)
         {
@@ -221,9 +229,9 @@ internal sealed partial class EndpointsController(
 
     private void SetServiceCondition(ObjectKey key, Condition condition) => ServiceConditions.Set(Store, key, condition);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Service {Service}: cluster IP {ClusterIP}")]
+    [LoggerMessage(EventId = 2601, Level = LogLevel.Information, Message = "Service {Service}: cluster IP {ClusterIP}")]
     private static partial void LogAllocated(ILogger logger, string service, string clusterIP);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Endpoints {Service}: {Ready} ready, {NotReady} not ready")]
+    [LoggerMessage(EventId = 2602, Level = LogLevel.Debug, Message = "Endpoints {Service}: {Ready} ready, {NotReady} not ready")]
     private static partial void LogEndpointsChanged(ILogger logger, string service, int ready, int notReady);
 }

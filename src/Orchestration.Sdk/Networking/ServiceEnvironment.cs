@@ -13,13 +13,11 @@ namespace Orchestration.Sdk.Networking;
 /// </summary>
 internal static class ServiceEnvironment
 {
-    /// <summary>The container's environment with the service variables added under it.</summary>
-    public static IReadOnlyDictionary<string, string> AddTo(IReadOnlyDictionary<string, string> environment, ResourceStore store, Pod pod)
+    /// <summary>The container's environment with the variables of <paramref name="services"/> (the pod's namespace's) added under it.</summary>
+    public static IReadOnlyDictionary<string, string> AddTo(IReadOnlyDictionary<string, string> environment, IReadOnlyList<Service> services)
     {
         ArgumentNullException.ThrowIfNull(environment);
-        ArgumentNullException.ThrowIfNull(store);
-        ArgumentNullException.ThrowIfNull(pod);
-        var services = store.List<Service>(Service.KindName, pod.Metadata.Namespace).Items;
+        ArgumentNullException.ThrowIfNull(services);
         if (services.Count == 0)
         {
             return environment;

@@ -1,6 +1,5 @@
 using Orchestration.Sdk.Model;
 using Orchestration.Sdk.Runtime;
-using Orchestration.Sdk.Store;
 
 namespace Orchestration.Sdk.Networking;
 
@@ -10,19 +9,42 @@ namespace Orchestration.Sdk.Networking;
 /// </summary>
 internal static class ServiceHosts
 {
-    public static IReadOnlyList<HostAlias> For(ResourceStore store, string @namespace)
-    {
-        ArgumentNullException.ThrowIfNull(store);
-        return For(store.List<Service>(Service.KindName, @namespace).Items);
-    }
+    public static IReadOnlyList<HostAlias> For(IEnumerable<Service> services) => For(services, _ => null);
 
-    public static IReadOnlyList<HostAlias> For(IEnumerable<Service> services) =>
-        [.. services
-            .Where(s => !string.IsNullOrEmpty(s.Spec.ClusterIP) && s.Spec.ClusterIP != "None" && s.Metadata.DeletionTimestamp is null)
+    /// <summary>
+    /// The entries of <paramref name="services"/>; a headless service's come from its ready endpoints: each pod answers
+    /// to <c>&lt;pod&gt;.&lt;service&gt;</c> (and the longer forms), as cluster DNS names a StatefulSet's replicas, and the
+    /// service's own names go to its ready pods (a hosts file answers with the first).
+    /// </summary>
+    public static IReadOnlyList<HostAlias> For(IEnumerable<Service> services, Func<Service, Endpoints?> endpointsOf)
+    {
+        var live = services.Where(s => !string.IsNullOrEmpty(s.Spec.ClusterIP) && s.Metadata.DeletionTimestamp is null)
             .OrderBy(s => s.Metadata.Namespace, StringComparer.Ordinal)
             .ThenBy(s => s.Metadata.Name, StringComparer.Ordinal)
-            .GroupBy(s => s.Spec.ClusterIP!, StringComparer.Ordinal)
-            .Select(g => new HostAlias(g.Key, [.. g.SelectMany(NamesOf)]))];
+            .ToList();
+        var entries = new List<(string IP, string Name)>();
+        foreach (var service in live)
+        {
+            if (!service.Spec.IsHeadless)
+            {
+                entries.AddRange(NamesOf(service).Select(n => (service.Spec.ClusterIP!, n)));
+                continue;
+            }
+
+            var ready = endpointsOf(service)?.Addresses.OrderBy(a => a.PodName, StringComparer.Ordinal).ToList() ?? [];
+            foreach (var address in ready)
+            {
+                entries.AddRange(NamesOf(service).Select(n => (address.IP, address.PodName + "." + n)));
+            }
+
+            if (ready.Count > 0)
+            {
+                entries.AddRange(NamesOf(service).Select(n => (ready[0].IP, n)));
+            }
+        }
+
+        return [.. entries.GroupBy(e => e.IP, StringComparer.Ordinal).Select(g => new HostAlias(g.Key, [.. g.Select(e => e.Name)]))];
+    }
 
     public static IEnumerable<string> NamesOf(Service service)
     {

@@ -1,6 +1,10 @@
 namespace Orchestration.Sdk.Networking;
 
-/// <summary>One port of a service and the container port it forwards to.</summary>
+/// <summary>
+/// One port of a service and the container port it forwards to. Two ports are equal when they forward the same way:
+/// a <see cref="TargetPort"/> equal to <see cref="Port"/> is the same as none (Kubernetes defaults it to the port and
+/// always shows it), so a manifest that spells it out, or a read back from the API, is not a change of spec.
+/// </summary>
 public sealed record ServicePort
 {
     /// <summary>The port's name; required (and unique) when the service has more than one port. <value>The default value is null.</value></summary>
@@ -23,4 +27,20 @@ public sealed record ServicePort
     /// endpoints controller allocates one from 30000–32767, as Kubernetes does.</value>
     /// </summary>
     public int? NodePort { get; init; }
+
+    /// <summary>The container port number traffic goes to when it is given by number, or null when by name.</summary>
+    private int? EffectiveTargetPort => TargetPortName is null ? TargetPort ?? Port : TargetPort;
+
+    /// <inheritdoc />
+    public bool Equals(ServicePort? other) =>
+        other is not null
+        && Name == other.Name
+        && Port == other.Port
+        && EffectiveTargetPort == other.EffectiveTargetPort
+        && TargetPortName == other.TargetPortName
+        && Protocol == other.Protocol
+        && NodePort == other.NodePort;
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Name, Port, EffectiveTargetPort, TargetPortName, Protocol, NodePort);
 }

@@ -69,7 +69,11 @@ internal static partial class ServiceValidator
         }
 
         MetadataValidator.ValidateLabels(spec.Selector, specPath.Child("selector"), errors);
-        if (spec.ClusterIP is { } ip && !(IPAddress.TryParse(ip, out var parsed) && parsed.AddressFamily == AddressFamily.InterNetwork))
+        if (spec.IsHeadless && spec.Type == ServiceType.NodePort)
+        {
+            errors.Add(FieldErrors.Invalid(specPath.Child("clusterIP"), ServiceSpec.ClusterIPNone, "may not be set to 'None' for NodePort services"));
+        }
+        else if (spec.ClusterIP is { } ip && !spec.IsHeadless && !(IPAddress.TryParse(ip, out var parsed) && parsed.AddressFamily == AddressFamily.InterNetwork))
         {
             errors.Add(FieldErrors.Invalid(specPath.Child("clusterIP"), ip, "must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)"));
         }

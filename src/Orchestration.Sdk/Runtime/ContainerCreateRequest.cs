@@ -33,6 +33,14 @@ public sealed record ContainerCreateRequest
     /// </summary>
     public IReadOnlyList<ContainerFile> Files { get; init; } = [];
 
+    /// <summary>
+    /// Volumes to mount. The runtime makes an emptyDir or claim volume on its first mount and keeps it (an emptyDir until
+    /// the pod's sandbox is removed, a claim's until <see cref="IContainerRuntime.RemoveVolumeAsync"/>), so a restarted
+    /// container sees the same data. Throws with reason FailedMount when a volume cannot be mounted.
+    /// <value>The default value is empty.</value>
+    /// </summary>
+    public IReadOnlyList<ContainerMount> Mounts { get; init; } = [];
+
     /// <summary>Ports it listens on.</summary>
     public IReadOnlyList<int> Ports { get; init; } = [];
 

@@ -112,4 +112,14 @@ public interface IContainerRuntime
     /// <param name="containerId">The container.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     Task<string> GetLogsAsync(string containerId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Removes a claim's volume and its data (<see cref="RuntimeVolumeType.Claim"/>, by <see cref="RuntimeVolume.Id"/>):
+    /// the local provisioner calls it when a claim with reclaim policy Delete is deleted. Idempotent: removing a volume
+    /// that does not exist succeeds. Throws when the volume is still in use. The default implementation does nothing
+    /// (a runtime that keeps no volumes).
+    /// </summary>
+    /// <param name="volumeId">The volume.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task RemoveVolumeAsync(string volumeId, CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -34,4 +34,13 @@ public static class RuntimeLabels
 
     /// <summary>Marks the sandbox (not an app container). Value: "true".</summary>
     public const string Sandbox = "io.orchestration.sandbox";
+
+    /// <summary>On a claim's volume: the claim's name.</summary>
+    public const string ClaimName = "io.orchestration.claim.name";
+
+    /// <summary>On a claim's volume: the claim's namespace.</summary>
+    public const string ClaimNamespace = "io.orchestration.claim.namespace";
+
+    /// <summary>On a volume: the volume's name in the pod spec.</summary>
+    public const string VolumeName = "io.orchestration.volume.name";
 }

@@ -65,6 +65,12 @@ internal sealed class NodeInfo
     /// <summary>The TaintToleration filter's status for each of <see cref="FilterTaints"/>, built once per node change.</summary>
     public FilterStatus[] FilterTaintStatuses { get; private set; } = NoStatuses;
 
+    /// <summary>
+    /// Whether only the resources can reject a pod without a node selector here: the node is schedulable and has no
+    /// NoSchedule or NoExecute taint (so NodeUnschedulable and TaintToleration pass whatever the pod tolerates).
+    /// </summary>
+    public bool OnlyResourcesFilter => !Unschedulable && FilterTaints.Length == 0;
+
     /// <summary>The PreferNoSchedule taints.</summary>
     public Taint[] PreferNoScheduleTaints { get; private set; } = NoTaints;
 

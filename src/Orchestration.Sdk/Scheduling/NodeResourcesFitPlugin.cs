@@ -24,6 +24,12 @@ internal sealed class NodeResourcesFitPlugin : IFilterPlugin
     {
         ArgumentNullException.ThrowIfNull(pod);
         ArgumentNullException.ThrowIfNull(node);
+        return Fit(pod, node);
+    }
+
+    /// <summary>The filter without argument checks, for the framework's loop over every node.</summary>
+    internal static FilterStatus Fit(PodInfo pod, NodeInfo node)
+    {
         var mask = 0;
         if (node.PodCount + 1 > node.AllowedPodNumber)
         {

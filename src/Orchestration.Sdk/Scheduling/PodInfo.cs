@@ -26,6 +26,7 @@ internal sealed class PodInfo
         NonZeroMemory = nonZeroMemory;
         OwnerId = ownerId;
         HasNodeSelector = pod.Spec.NodeSelector.Count > 0;
+        HasClaims = pod.Spec.Volumes.Any(v => v.PersistentVolumeClaim is not null);
     }
 
     public Pod Pod { get; }
@@ -47,6 +48,9 @@ internal sealed class PodInfo
 
     /// <summary>Whether the pod has a node selector (precomputed: the filter asks for every node).</summary>
     public bool HasNodeSelector { get; }
+
+    /// <summary>Whether the pod mounts a persistent volume claim (precomputed, as <see cref="HasNodeSelector"/>).</summary>
+    public bool HasClaims { get; }
 
     public string Uid => Pod.Metadata.Uid;
 

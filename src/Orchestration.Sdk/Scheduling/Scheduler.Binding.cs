@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Orchestration.Sdk.Diagnostics;
 using Orchestration.Sdk.Events;
 using Orchestration.Sdk.Model;
 using Orchestration.Sdk.Store;
@@ -12,42 +12,46 @@ internal sealed partial class Scheduler
 
     private void ScheduleOne(PodRecord record)
     {
-        var started = Stopwatch.GetTimestamp();
+        using var activity = OrchestrationActivities.StartSchedulingAttempt(record.Info.Pod);
+        long? started = _metrics is { SchedulerEnabled: true } ? _time.GetTimestamp() : null;
         string outcome;
         try
         {
             var result = _framework.Schedule(record.Info, _cache.Nodes);
             if (result.Node is { } node)
             {
-                outcome = Bind(record, node, result) ? SchedulerMetrics.Scheduled : SchedulerMetrics.Error;
+                activity?.SetTag(K8sAttributes.NodeName, node.Name);
+                outcome = Bind(record, node, result) ? OrchestrationMetrics.Scheduled : OrchestrationMetrics.Error;
             }
             else
             {
                 MarkUnschedulable(record, result.IsError ? ReasonSchedulerError : ReasonUnschedulable, result.Message!, result.IsError || result.RejectedByResources);
-                outcome = result.IsError ? SchedulerMetrics.Error : SchedulerMetrics.Unschedulable;
+                outcome = result.IsError ? OrchestrationMetrics.Error : OrchestrationMetrics.Unschedulable;
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             SchedulerLog.AttemptFailed(_logger, record.Info.Pod.Key.Display, ex);
+            OrchestrationActivities.Fail(activity, ex);
             _cache.Forget(record);
             if (record.IsPending)
             {
                 _queue.MarkUnschedulable(record, _time.GetUtcNow(), rejectedByResources: true);
             }
 
-            outcome = SchedulerMetrics.Error;
+            outcome = OrchestrationMetrics.Error;
         }
 
-        if (SchedulerMetrics.Enabled)
+        activity?.SetTag(K8sAttributes.SchedulerResult, outcome);
+        if (started is { } since)
         {
-            SchedulerMetrics.RecordAttempt(Stopwatch.GetElapsedTime(started), outcome);
+            _metrics!.RecordSchedulingAttempt(_time.GetElapsedTime(since), outcome);
         }
     }
 
     /// <summary>
-    /// Assumes the pod on the node, writes spec.nodeName if the pod is still the same unbound pod, then sets
-    /// PodScheduled=True. Returns whether the pod was bound.
+    /// Assumes the pod on the node, then binds it if it is still the same unbound pod: spec.nodeName and
+    /// PodScheduled=True in one store write, as Kubernetes' binding subresource. Returns whether the pod was bound.
     /// </summary>
     private bool Bind(PodRecord record, NodeInfo node, ScheduleResult result)
     {
@@ -58,9 +62,9 @@ internal sealed partial class Scheduler
         Pod? stored;
         try
         {
-            stored = _store.Mutate<Pod>(pod.Key, p => p.Spec.NodeName is null && p.Metadata.Uid == uid && p.Metadata.DeletionTimestamp is null
-                ? p with { Spec = p.Spec with { NodeName = nodeName } }
-                : p);
+            SelectNodeForClaims(pod, nodeName);
+            var scheduled = new Condition(PodConditionType.PodScheduled, ConditionStatus.True, LastTransitionTime: _time.GetUtcNow());
+            stored = _store.Bind(pod.Key, uid, nodeName, scheduled);
         }
         catch
         {
@@ -82,16 +86,12 @@ internal sealed partial class Scheduler
         }
 
         ApplyPod(stored);
-        var now = _time.GetUtcNow();
-        var scheduled = new Condition(PodConditionType.PodScheduled, ConditionStatus.True, LastTransitionTime: now);
-        var withStatus = _store.Mutate<Pod>(stored.Key, p => p.Metadata.Uid == uid ? WithCondition(p, scheduled) : p, statusOnly: true);
-        if (withStatus is not null && withStatus.Metadata.Uid == uid)
+        SchedulerLog.Bound(_logger, pod.Key.Display, nodeName, result.FeasibleNodes, result.EvaluatedNodes);
+        if (!ReferenceEquals(_events, NullEventRecorder.Instance))
         {
-            ApplyPod(withStatus);
+            _events.Normal(stored, "Scheduled", $"Successfully assigned {pod.Metadata.Namespace}/{pod.Metadata.Name} to {nodeName}", action: "Binding");
         }
 
-        SchedulerLog.Bound(_logger, pod.Key.Display, nodeName, result.FeasibleNodes, result.EvaluatedNodes);
-        _events.Normal(stored, "Scheduled", $"Successfully assigned {pod.Metadata.Namespace}/{pod.Metadata.Name} to {nodeName}", action: "Binding");
         return true;
     }
 
@@ -135,5 +135,33 @@ internal sealed partial class Scheduler
     {
         var conditions = pod.Status.Conditions.Set(condition);
         return ReferenceEquals(conditions, pod.Status.Conditions) ? pod : pod with { Status = pod.Status with { Conditions = conditions } };
+    }
+
+    /// <summary>
+    /// As the VolumeBinding plugin's PreBind: records the chosen node on each claim of the pod that has none yet
+    /// (<see cref="Storage.PersistentVolumeClaim.SelectedNodeAnnotation"/>), so the provisioner binds it there and every
+    /// later pod using it is placed there.
+    /// </summary>
+    private void SelectNodeForClaims(Pod pod, string nodeName)
+    {
+        foreach (var volume in pod.Spec.Volumes)
+        {
+            if (volume.PersistentVolumeClaim is not { } source)
+            {
+                continue;
+            }
+
+            var key = new ObjectKey(Storage.PersistentVolumeClaim.KindName, pod.Metadata.Namespace, source.ClaimName);
+            _store.Mutate<Storage.PersistentVolumeClaim>(key, c => c.SelectedNode is not null || c.Metadata.DeletionTimestamp is not null ? c : c with
+            {
+                Metadata = c.Metadata with
+                {
+                    Annotations = new Dictionary<string, string>(c.Metadata.Annotations, StringComparer.Ordinal)
+                    {
+                        [Storage.PersistentVolumeClaim.SelectedNodeAnnotation] = nodeName,
+                    },
+                },
+            });
+        }
     }
 }

@@ -34,10 +34,12 @@ internal sealed partial class Scheduler : IClusterComponent
     private bool _podsSynced;
     private bool _nodesChanged;
     private volatile HashSet<string> _readyNodes = [];
+    private TaskCompletionSource _readyNodesChanged = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private readonly ISharedInformerFactory _informers;
+    private readonly Diagnostics.OrchestrationMetrics? _metrics;
 
-    public Scheduler(ResourceStore store, ISharedInformerFactory informers, TimeProvider time, IOptions<SchedulerOptions> options, ILogger<Scheduler> logger, IEventRecorderFactory? events = null)
+    public Scheduler(ResourceStore store, ISharedInformerFactory informers, TimeProvider time, IOptions<SchedulerOptions> options, ILogger<Scheduler> logger, IEventRecorderFactory? events = null, Diagnostics.OrchestrationMetrics? metrics = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(informers);
@@ -49,7 +51,8 @@ internal sealed partial class Scheduler : IClusterComponent
         _informers = informers;
         _time = time;
         _logger = logger;
-        _framework = SchedulingFramework.CreateDefault(_options);
+        _metrics = metrics;
+        _framework = SchedulingFramework.CreateDefault(_options, claims: key => _store.Get<Storage.PersistentVolumeClaim>(key));
         _events = events?.CreateRecorder("default-scheduler") ?? NullEventRecorder.Instance;
     }
 
@@ -62,12 +65,16 @@ internal sealed partial class Scheduler : IClusterComponent
     /// </summary>
     internal bool SeesReady(IEnumerable<string> nodes) => nodes.All(_readyNodes.Contains);
 
+    /// <summary>Completes at the next change of the set of Ready nodes the scheduler sees (read it before <see cref="SeesReady"/>).</summary>
+    internal Task ReadyNodesChanged => Volatile.Read(ref _readyNodesChanged).Task;
+
     public async Task RunAsync(CancellationToken stoppingToken)
     {
         var channel = Channel.CreateUnbounded<SchedulerEvent>(new UnboundedChannelOptions { SingleReader = true });
         using var feedsStopping = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         using var nodes = Follow(_informers.For<Node>(), channel.Writer, feedsStopping.Token);
         using var pods = Follow(_informers.For<Pod>(), channel.Writer, feedsStopping.Token);
+        using var claims = Follow(_informers.For<Storage.PersistentVolumeClaim>(), channel.Writer, feedsStopping.Token);
         var period = _options.UnschedulableRetryInterval < MaxFlushPeriod ? _options.UnschedulableRetryInterval : MaxFlushPeriod;
         using var flushTimer = _time.CreateTimer(static state => ((ChannelWriter<SchedulerEvent>)state!).TryWrite(SchedulerEvent.Flush), channel.Writer, period, period);
         SchedulerLog.Started(_logger, _options.ScoringStrategy, _options.PercentageOfNodesToScore);
@@ -107,6 +114,7 @@ internal sealed partial class Scheduler : IClusterComponent
                 }
 
                 _readyNodes = ready;
+                Interlocked.Exchange(ref _readyNodesChanged, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
             }
 
             if (_nodesSynced && _podsSynced && _queue.TryPop(out var record))
@@ -154,6 +162,8 @@ internal sealed partial class Scheduler : IClusterComponent
                 _nodesChanged = true;
                 _nodesSynced = true;
                 break;
+            case SchedulerEventKind.Synced when item.ResourceKind == Storage.PersistentVolumeClaim.KindName:
+                break; // claims are read through the informer when a pod is filtered
             case SchedulerEventKind.Synced:
                 _podsSynced = true;
                 break;
@@ -177,6 +187,11 @@ internal sealed partial class Scheduler : IClusterComponent
                 break;
             case Pod pod:
                 ApplyPod(pod);
+                break;
+            case Storage.PersistentVolumeClaim when e.Type != WatchEventType.Deleted:
+                MoveToActive(resourcesOnly: false, e.Type == WatchEventType.Added ? "PvcAdd" : "PvcUpdate");
+                break;
+            case Storage.PersistentVolumeClaim:
                 break;
             case Node node when e.Type == WatchEventType.Deleted:
                 _nodesChanged = true;

@@ -188,7 +188,9 @@ internal sealed class SchedulerCache
 
     private PodInfo Describe(Pod pod, PodInfo? old)
     {
-        if (old is not null && ReferenceEquals(old.Pod.Spec, pod.Spec) &&
+        // The requests are the containers' and the owner the references': a bind (a new spec with only nodeName set)
+        // keeps both lists, so its info is not summed again.
+        if (old is not null && ReferenceEquals(old.Pod.Spec.Containers, pod.Spec.Containers) &&
             ReferenceEquals(old.Pod.Metadata.OwnerReferences, pod.Metadata.OwnerReferences))
         {
             return old.WithPod(pod);

@@ -17,6 +17,10 @@ internal sealed class SchedulingFramework
     private readonly IFilterPlugin[] _filters;
     private readonly IScorePlugin[] _scorers;
     private readonly int _percentageOfNodesToScore;
+
+    // Set when the filters are exactly the default ones in their order, so a node that only the resources can reject
+    // is filtered by NodeResourcesFit alone (the other three would pass it): same statuses, no interface calls.
+    private readonly bool _defaultFilters;
     private readonly Random _random;
     private NodeInfo[] _feasible = [];
     private FilterStatus[] _statuses = [];
@@ -34,14 +38,19 @@ internal sealed class SchedulingFramework
         _scorers = [.. scorers.Where(s => s.Weight > 0)];
         _percentageOfNodesToScore = percentageOfNodesToScore;
         _random = random ?? new Random();
+        _defaultFilters = _filters is [NodeUnschedulablePlugin, TaintTolerationPlugin, NodeSelectorPlugin, NodeResourcesFitPlugin, VolumeBindingPlugin];
     }
 
-    /// <summary>The default plugins: NodeUnschedulable, TaintToleration, NodeAffinity (selector), NodeResourcesFit; scores by resources, taints and spread.</summary>
-    public static SchedulingFramework CreateDefault(SchedulerOptions options, Random? random = null)
+    /// <summary>
+    /// The default plugins: NodeUnschedulable, TaintToleration, NodeAffinity (selector), NodeResourcesFit, VolumeBinding
+    /// (claims looked up through <paramref name="claims"/>; without it every claim is missing); scores by resources,
+    /// taints and spread.
+    /// </summary>
+    public static SchedulingFramework CreateDefault(SchedulerOptions options, Random? random = null, Func<Model.ObjectKey, Storage.PersistentVolumeClaim?>? claims = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var taints = new TaintTolerationPlugin();
-        IFilterPlugin[] filters = [new NodeUnschedulablePlugin(), taints, new NodeSelectorPlugin(), new NodeResourcesFitPlugin()];
+        IFilterPlugin[] filters = [new NodeUnschedulablePlugin(), taints, new NodeSelectorPlugin(), new NodeResourcesFitPlugin(), new VolumeBindingPlugin(claims ?? (_ => null))];
         IScorePlugin[] scorers = [new ResourceAllocationScorePlugin(options.ScoringStrategy), taints, new OwnerSpreadPlugin(options.SpreadWeight)];
         return new SchedulingFramework(filters, scorers, options.PercentageOfNodesToScore, random);
     }
@@ -93,11 +102,12 @@ internal sealed class SchedulingFramework
         var feasible = 0;
         var processed = 0;
         var start = _nextStartNodeIndex % n;
+        var resourcesOnly = _defaultFilters && !pod.HasNodeSelector && !pod.HasClaims;
         for (; processed < n && feasible < toFind; processed++)
         {
             var index = start + processed;
             var node = nodes[index >= n ? index - n : index];
-            var status = RunFilters(pod, node);
+            var status = resourcesOnly && node.OnlyResourcesFilter ? NodeResourcesFitPlugin.Fit(pod, node) : RunFilters(pod, node);
             if (status.IsSuccess)
             {
                 _feasible[feasible++] = node;

@@ -4,8 +4,9 @@ namespace Orchestration.Sdk.Secrets;
 /// Supplies the keys that encrypt Secrets at rest. As Kubernetes' EncryptionConfiguration: the first key encrypts every
 /// write; any listed key decrypts what it encrypted, so a rotation adds the new key first and keeps the old one until
 /// every Secret has been written again. Register your own (a vault, a KMS) as a singleton before
-/// <c>AddOrchestration</c>; the default uses <see cref="SecretEncryptionOptions.Keys"/>, or, when that is empty, one
-/// random key per process (Secrets then cannot be decrypted by another process, which is fine for an in-memory store).
+/// <c>AddOrchestration</c>; the default uses <see cref="SecretEncryptionOptions.Keys"/>, or, when that is empty, the
+/// key file created beside a persistent store (<c>&lt;store file&gt;.key</c>, 0600), or one random key per process for
+/// an in-memory store.
 /// </summary>
 public interface ISecretKeyProvider
 {

@@ -76,6 +76,12 @@ internal static class ResourceDeletion
             }));
         }
 
+        if (current.Metadata.Finalizers.Count > 0)
+        {
+            // Finalizers hold the object: it is terminating until their owners remove them (the last removal deletes it).
+            return store.Update(current.WithMetadata(current.Metadata with { DeletionTimestamp = now }));
+        }
+
         return store.Delete(current.Key, current.Metadata.ResourceVersion);
     }
 }

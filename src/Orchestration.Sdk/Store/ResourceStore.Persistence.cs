@@ -4,95 +4,33 @@ namespace Orchestration.Sdk.Store;
 
 internal sealed partial class ResourceStore : IDisposable
 {
-    private readonly Lock _saveGate = new();
-    private CancellationTokenSource? _persisting;
-    private long _savedVersion;
+    private StoreDatabase? _database;
 
-    /// <summary>Loads the persisted objects (if the file exists) and starts saving changes in the background.</summary>
+    /// <summary>Opens the store's database (importing a JSON store file from before) and loads its objects.</summary>
     private void StartPersistence(string path)
     {
-        if (File.Exists(path))
+        _database = StoreDatabase.Open(path, _kinds, _options.Durability, out var version, out var objects);
+        foreach (var obj in objects)
         {
-            var (version, objects) = StoreSnapshot.Read(File.ReadAllBytes(path), path);
-            foreach (var obj in objects)
-            {
-                Map(obj.Kind)[(obj.Metadata.Namespace, obj.Metadata.Name)] = obj;
-            }
-
-            _version = Math.Max(version, objects.Select(o => o.Metadata.ResourceVersion).DefaultIfEmpty(0).Max());
-            _savedVersion = _version;
+            Map(obj.Kind)[(obj.Metadata.Namespace, obj.Metadata.Name)] = obj;
+            Current(obj.Kind)[(obj.Metadata.Namespace, obj.Metadata.Name)] = obj;
         }
 
-        _persisting = new CancellationTokenSource();
-        _ = SaveLoopAsync(_options.PersistenceInterval, _persisting.Token);
+        _version = version;
     }
 
-    /// <summary>Writes the store to its file now, if anything changed since the last save. No-op without persistence.</summary>
-    public void Flush()
-    {
-        if (_options.PersistencePath is not { } path)
-        {
-            return;
-        }
-
-        lock (_saveGate)
-        {
-            long version;
-            List<Resource> objects;
-            lock (_gate)
-            {
-                version = _version;
-                if (version == _savedVersion)
-                {
-                    return;
-                }
-
-                objects = [.. _byKind.Values.SelectMany(m => m.Values)];
-            }
-
-            var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
-            Directory.CreateDirectory(directory);
-            var temp = Path.Combine(directory, $".{Path.GetFileName(path)}.{Environment.ProcessId}.tmp");
-            File.WriteAllBytes(temp, StoreSnapshot.Write(version, objects));
-            File.Move(temp, path, overwrite: true);
-            _savedVersion = version;
-        }
-    }
+    /// <summary>The database's SQLite synchronous mode (1 NORMAL, 2 FULL); -1 without persistence.</summary>
+    internal long SynchronousMode => _database?.SynchronousMode ?? -1;
 
     public void Dispose()
     {
-        if (_persisting is null)
+        lock (_gate)
         {
-            return;
-        }
-
-        _persisting.Cancel();
-        _persisting.Dispose();
-        _persisting = null;
-        Flush();
-    }
-
-    // Saving is an I/O concern, not orchestration behaviour: it runs on real time so a fake test clock never holds
-    // a write back.
-    private async Task SaveLoopAsync(TimeSpan interval, CancellationToken ct)
-    {
-        using var timer = new PeriodicTimer(interval);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(ct).ConfigureAwait(false))
-            {
-                try
-                {
-                    Flush();
-                }
-                catch (IOException)
-                {
-                    // The next tick, or the final flush on dispose, tries again.
-                }
-            }
-        }
-        catch (OperationCanceledException)
-        {
+            _database?.Dispose();
+            _database = null;
         }
     }
+
+    /// <summary>Writes a change to the file before the store applies it; throws (and the write is refused) when it cannot.</summary>
+    private void Persist(Resource obj, bool deleted, long version) => _database?.Write(obj, deleted, version);
 }

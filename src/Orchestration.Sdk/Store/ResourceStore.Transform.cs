@@ -37,6 +37,37 @@ internal sealed partial class ResourceStore
         }
     }
 
+    /// <summary>
+    /// Checks that every object kept in a transformed (encrypted) form can be read back, so a store loaded from disk
+    /// with the wrong key fails the start before any component runs (and before any container is touched).
+    /// </summary>
+    /// <exception cref="OrchestrationException">An object cannot be read back; the message names it and the store file.</exception>
+    public void VerifyReadable()
+    {
+        List<Resource> stored;
+        lock (_gate)
+        {
+            stored = [.. _byKind.Where(k => _transformers.ContainsKey(k.Key)).SelectMany(k => k.Value.Values)];
+        }
+
+        foreach (var obj in stored)
+        {
+            try
+            {
+                _ = _transformers[obj.Kind].FromStored(obj);
+            }
+            catch (OrchestrationException ex)
+            {
+                var where = _options.PersistencePath is { } path ? $"the store {Path.GetFullPath(path)}" : "the store";
+                throw new OrchestrationException(
+                    $"cannot start: {where} holds a {obj.Kind} the configured encryption keys cannot read ({ex.Message}). "
+                    + "Nothing was started and no container was touched: configure the key that wrote it (SecretEncryptionOptions.Keys, "
+                    + "or restore the key file beside the store), see docs/reliability.md.",
+                    ex);
+            }
+        }
+    }
+
     private Resource Protect(Resource plain) =>
         _transformers.Count > 0 && _transformers.TryGetValue(plain.Kind, out var t) ? t.ToStored(plain) : plain;
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using Orchestration.Sdk.Declaration;
 using Orchestration.Sdk.Kinds;
@@ -15,6 +16,12 @@ internal sealed partial class ResourceStore
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, SortedDictionary<(string Ns, string Name), Resource>> _byKind = new(StringComparer.Ordinal);
+
+    // The same objects for reads without the lock: a Get never waits on a writer. Written only under the lock, in Commit.
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<(string Ns, string Name), Resource>> _current = new(StringComparer.Ordinal);
+
+    // Odd while an atomic run is under way (its writes may still be undone): a Get then waits for it under the lock.
+    private int _atomicEpoch;
     private readonly WatchHistory _history;
     private readonly List<Watcher> _watchers = [];
     private readonly TimeProvider _time;
@@ -60,6 +67,7 @@ internal sealed partial class ResourceStore
         where T : Resource
     {
         ArgumentNullException.ThrowIfNull(obj);
+        obj = Diagnostics.TraceContextAnnotation.Stamp(obj); // while a span of the SDK is current: the work this object causes links to it
         var rule = _kinds.Get(obj.Kind);
         if (!rule.Namespaced && obj.Metadata.Namespace.Length > 0)
         {
@@ -86,9 +94,7 @@ internal sealed partial class ResourceStore
                 Generation = 1,
                 CreationTimestamp = _time.GetUtcNow(),
             });
-            var kept = Protect(stored);
-            map[key] = kept;
-            Publish(new WatchEvent(WatchEventType.Added, kept, _version));
+            Commit(map, key, null, Protect(stored), WatchEventType.Added);
             return stored;
         }
     }
@@ -104,6 +110,16 @@ internal sealed partial class ResourceStore
     public T? Get<T>(ObjectKey key)
         where T : Resource
     {
+        var epoch = Volatile.Read(ref _atomicEpoch);
+        if ((epoch & 1) == 0)
+        {
+            var found = _current.TryGetValue(key.Kind, out var current) && current.TryGetValue((key.Namespace, key.Name), out var obj) ? obj : null;
+            if (Volatile.Read(ref _atomicEpoch) == epoch)
+            {
+                return found is null ? null : Reveal((T)found);
+            }
+        }
+
         lock (_gate)
         {
             return _byKind.TryGetValue(key.Kind, out var map) && map.TryGetValue((key.Namespace, key.Name), out var obj) ? Reveal((T)obj) : null;
@@ -149,9 +165,8 @@ internal sealed partial class ResourceStore
                 throw Conflict(current);
             }
 
-            map.Remove((key.Namespace, key.Name));
             var last = current.WithMetadata(current.Metadata with { ResourceVersion = ++_version });
-            Publish(new WatchEvent(WatchEventType.Deleted, last, _version));
+            Commit(map, (key.Namespace, key.Name), current, last, WatchEventType.Deleted);
             return Reveal(last);
         }
     }
@@ -205,8 +220,16 @@ internal sealed partial class ResourceStore
 
             _version++;
             var kept = Protect(next);
-            map[(key.Namespace, key.Name)] = kept;
-            Publish(new WatchEvent(WatchEventType.Modified, kept, _version));
+            if (!statusOnly && next is not Pod && next.Metadata.DeletionTimestamp is not null
+                && current.Metadata.Finalizers.Count > 0 && next.Metadata.Finalizers.Count == 0)
+            {
+                // As kube-apiserver: the update that removes the last finalizer of a terminating object deletes it
+                // (a pod is the exception: its graceful deletion ends when its node agent has stopped it).
+                Commit(map, (key.Namespace, key.Name), stored, kept, WatchEventType.Deleted);
+                return (T)next;
+            }
+
+            Commit(map, (key.Namespace, key.Name), stored, kept, WatchEventType.Modified);
             return (T)next;
         }
     }

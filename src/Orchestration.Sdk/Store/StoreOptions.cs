@@ -12,13 +12,21 @@ public sealed class StoreOptions
     public int WatcherBufferCapacity { get; set; } = 100_000;
 
     /// <summary>
-    /// A file the store is saved to (in the background and when the orchestrator stops) and loaded from at start, so
-    /// a restarted host finds its objects again and the node agents adopt the running containers instead of replacing
-    /// them. Secrets are written in their encrypted form: configure a persistent key provider to read them back.
+    /// A SQLite database (WAL) the store writes every change to before the write returns, and loads from at start,
+    /// so a restarted host (even after a SIGKILL) finds every acknowledged object again and the node agents adopt the
+    /// running containers instead of replacing them. The file and its WAL are owner-only (0600). Secrets are written
+    /// in their encrypted form, with the key in an owner-only file beside it unless a key provider is configured. A
+    /// JSON store file from an earlier version is imported on first open and kept as <c>PATH.json-backup</c>.
     /// <value>The default value is null (the store lives in memory only).</value>
     /// </summary>
     public string? PersistencePath { get; set; }
 
-    /// <summary>How often changes are saved to <see cref="PersistencePath"/>. <value>The default value is 1 second.</value></summary>
-    public TimeSpan PersistenceInterval { get; set; } = TimeSpan.FromSeconds(1);
+    /// <summary>
+    /// What an acknowledged write survives when the store persists: <see cref="StoreDurability.ProcessCrash"/> (SQLite
+    /// <c>synchronous=NORMAL</c>: a killed host loses nothing, a power loss may lose the last writes) or
+    /// <see cref="StoreDurability.PowerLoss"/> (<c>synchronous=FULL</c>: each commit is flushed to the disk, slower).
+    /// <value>The default value is <see cref="StoreDurability.ProcessCrash"/>.</value>
+    /// </summary>
+    public StoreDurability Durability { get; set; } = StoreDurability.ProcessCrash;
+
 }

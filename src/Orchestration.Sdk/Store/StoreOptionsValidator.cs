@@ -12,7 +12,6 @@ internal sealed class StoreOptionsValidator : IValidateOptions<StoreOptions>
         return new OptionsRules(nameof(StoreOptions))
             .Positive(options.HistoryCapacity, nameof(options.HistoryCapacity))
             .Positive(options.WatcherBufferCapacity, nameof(options.WatcherBufferCapacity))
-            .Positive(options.PersistenceInterval, nameof(options.PersistenceInterval))
             .Check(options.PersistencePath is null || !string.IsNullOrWhiteSpace(options.PersistencePath), nameof(options.PersistencePath), options.PersistencePath, "must not be empty (null keeps the store in memory)")
             .Result();
     }

@@ -1,33 +1,36 @@
-using System.Runtime.CompilerServices;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Orchestration.Sdk.Kinds;
 using Orchestration.Sdk.Model;
 
 namespace Orchestration.Sdk.Store;
 
 /// <summary>
 /// Reads and writes the store's objects as one JSON document, each object tagged with its kind. Objects are written
-/// in their stored form, so Secrets stay encrypted in the file.
+/// in their stored form, so Secrets stay encrypted in the file. A kind is read back through the store's
+/// <see cref="KindRegistry"/>, so custom kinds (AddKind) round-trip as built-in ones; an object of a kind the registry
+/// does not hold fails the load with an error naming the kind (it is never dropped, which the next save would make
+/// permanent).
 /// </summary>
 internal static class StoreSnapshot
 {
-    private static readonly Lazy<Dictionary<string, Type>> Kinds = new(() => typeof(Resource).Assembly.GetTypes()
-        .Where(t => !t.IsAbstract && t.IsSubclassOf(typeof(Resource)))
-        .ToDictionary(t => ((Resource)RuntimeHelpers.GetUninitializedObject(t)).Kind, t => t, StringComparer.Ordinal));
-
-    public static byte[] Write(long version, IEnumerable<Resource> objects)
+    public static byte[] Write(long version, IEnumerable<Resource> objects, KindRegistry kinds)
     {
+        ArgumentNullException.ThrowIfNull(kinds);
         var items = new JsonArray();
         foreach (var obj in objects)
         {
-            items.Add(new JsonObject { ["kind"] = obj.Kind, ["object"] = JsonSerializer.SerializeToNode(obj, obj.GetType()) });
+            items.Add((JsonNode)new JsonObject { ["kind"] = obj.Kind, ["object"] = JsonSerializer.SerializeToNode(obj, kinds.Get(obj.Kind).JsonTypeInfo) });
         }
 
-        return JsonSerializer.SerializeToUtf8Bytes(new JsonObject { ["version"] = version, ["objects"] = items });
+        var root = new JsonObject { ["version"] = version, ["objects"] = items };
+        return Encoding.UTF8.GetBytes(root.ToJsonString());
     }
 
-    public static (long Version, List<Resource> Objects) Read(byte[] json, string source)
+    public static (long Version, List<Resource> Objects) Read(byte[] json, string source, KindRegistry kinds)
     {
+        ArgumentNullException.ThrowIfNull(kinds);
         try
         {
             var root = JsonNode.Parse(json)!.AsObject();
@@ -35,12 +38,14 @@ internal static class StoreSnapshot
             foreach (var item in root["objects"]!.AsArray())
             {
                 var kind = item!["kind"]!.GetValue<string>();
-                if (!Kinds.Value.TryGetValue(kind, out var type))
+                if (!kinds.TryGet(kind, out var rule))
                 {
-                    throw new InvalidDataException($"unknown kind \"{kind}\"");
+                    throw new OrchestrationException(
+                        $"The store file {source} holds objects of kind \"{kind}\", which is not registered: register the kind (AddKind) before the host starts, or move the file away to start empty.",
+                        new UnknownKindException(kind));
                 }
 
-                objects.Add((Resource)item["object"].Deserialize(type)!);
+                objects.Add((Resource)item["object"].Deserialize(rule.JsonTypeInfo)!);
             }
 
             return (root["version"]!.GetValue<long>(), objects);

@@ -15,7 +15,7 @@ namespace Orchestration.Sdk.Tests.Autoscaling;
 /// The autoscaler controller over a store on a fake clock, synced by hand. It plays the deployment controller too:
 /// <see cref="Converge"/> makes the deployment's pods match its replica count, all Running and Ready.
 /// </summary>
-internal sealed class AutoscalerHarness
+internal sealed class AutoscalerHarness : IAsyncDisposable
 {
     public const string App = "web";
 
@@ -24,8 +24,8 @@ internal sealed class AutoscalerHarness
 
     public AutoscalerHarness(int replicas = 3, string cpuRequest = "100m", IEnumerable<IMetricSource>? sources = null)
     {
-        // Synced by hand (SyncAsync), so nothing runs and the informers are not started: nothing to dispose.
-        _fixture = new HarnessFixture(Time, startInformers: false);
+        // Synced by hand (SyncAsync); the informers run, since the controller reads the pods from the Pod informer.
+        _fixture = new HarnessFixture(Time);
         Events = new AutoscalerEvents(Options.Create(new AutoscalerOptions()));
         Controller = new HorizontalPodAutoscalerController(
             Store, _fixture.Informers, Time, Options.Create(new ControllerOptions()), Options.Create(new AutoscalerOptions()),
@@ -109,9 +109,12 @@ internal sealed class AutoscalerHarness
     /// <summary>One sync of the autoscaler, then the pods follow the new replica count with the same usage per pod.</summary>
     public async Task SyncAsync(string? cpuForNewPods = null)
     {
+        await _fixture.InformerCaughtUpAsync<Pod>();
         await Controller.SyncAsync(Hpa.Key, CancellationToken.None);
         Converge(cpuForNewPods);
     }
+
+    public ValueTask DisposeAsync() => _fixture.DisposeAsync();
 
     /// <summary>Advances the clock by one sync period (15 s) and syncs.</summary>
     public async Task NextPeriodAsync(string? cpuForNewPods = null)

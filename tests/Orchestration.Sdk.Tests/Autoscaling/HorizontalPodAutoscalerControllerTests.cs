@@ -8,7 +8,7 @@ public class HorizontalPodAutoscalerControllerTests
     [Fact]
     public async Task SyncAsync_CpuAboveTarget_ScalesUpInOneSyncWithReasonEvent()
     {
-        var h = new AutoscalerHarness(replicas: 3);
+        await using var h = new AutoscalerHarness(replicas: 3);
         h.CreateAutoscaler(AutoscalerHarness.CpuSpec(target: 70));
         h.SetCpu("140m");
 
@@ -31,7 +31,7 @@ public class HorizontalPodAutoscalerControllerTests
     [Fact]
     public async Task SyncAsync_LoadDrops_NoScaleDownBeforeTheStabilizationWindow()
     {
-        var h = new AutoscalerHarness(replicas: 6);
+        await using var h = new AutoscalerHarness(replicas: 6);
         h.CreateAutoscaler(AutoscalerHarness.CpuSpec(target: 70));
         h.SetCpu("70m");
         await h.SyncAsync();
@@ -58,7 +58,7 @@ public class HorizontalPodAutoscalerControllerTests
     [InlineData(6, "5m", 4, 10, 4, "TooFewReplicas")]
     public async Task SyncAsync_Bounds_ClampToMinAndMax(int replicas, string cpu, int min, int max, int expected, string reason)
     {
-        var h = new AutoscalerHarness(replicas);
+        await using var h = new AutoscalerHarness(replicas);
         h.CreateAutoscaler(AutoscalerHarness.CpuSpec(min, max) with { Behavior = new() { ScaleDown = new ScalingRules { StabilizationWindowSeconds = 0 } } });
         h.SetCpu(cpu);
 
@@ -72,7 +72,7 @@ public class HorizontalPodAutoscalerControllerTests
     [Fact]
     public async Task SyncAsync_CurrentAboveMax_ScalesToMaxWithoutMetrics()
     {
-        var h = new AutoscalerHarness(replicas: 8);
+        await using var h = new AutoscalerHarness(replicas: 8);
         h.CreateAutoscaler(AutoscalerHarness.CpuSpec(1, 5));
 
         await h.SyncAsync();
@@ -87,7 +87,7 @@ public class HorizontalPodAutoscalerControllerTests
     [InlineData("70m")]
     public async Task SyncAsync_WithinTolerance_KeepsReplicas(string cpu)
     {
-        var h = new AutoscalerHarness(replicas: 4);
+        await using var h = new AutoscalerHarness(replicas: 4);
         h.CreateAutoscaler(AutoscalerHarness.CpuSpec(target: 70) with { Behavior = new() { ScaleDown = new ScalingRules { StabilizationWindowSeconds = 0 } } });
         h.SetCpu(cpu);
 
@@ -100,7 +100,7 @@ public class HorizontalPodAutoscalerControllerTests
     [Fact]
     public async Task SyncAsync_HugeLoad_ScaleUpRateLimitedPerPeriod()
     {
-        var h = new AutoscalerHarness(replicas: 2);
+        await using var h = new AutoscalerHarness(replicas: 2);
         h.CreateAutoscaler(AutoscalerHarness.CpuSpec(max: 100));
         h.SetCpu("1"); // 1000 % of 100m per pod, kept per pod as pods are added
 
@@ -121,7 +121,7 @@ public class HorizontalPodAutoscalerControllerTests
     [Fact]
     public async Task SyncAsync_FlappingLoad_ReplicasDoNotFlap()
     {
-        var h = new AutoscalerHarness(replicas: 4);
+        await using var h = new AutoscalerHarness(replicas: 4);
         h.CreateAutoscaler(AutoscalerHarness.CpuSpec(target: 70));
         var series = new List<int>();
         for (var i = 0; i < 40; i++)
@@ -146,7 +146,7 @@ public class HorizontalPodAutoscalerControllerTests
     public async Task SyncAsync_MultipleMetrics_LargestRecommendationWins()
     {
         var queue = new QueueSource(total: 40);
-        var h = new AutoscalerHarness(replicas: 2, sources: [queue]);
+        await using var h = new AutoscalerHarness(replicas: 2, sources: [queue]);
         h.CreateAutoscaler(AutoscalerHarness.CpuSpec(max: 20) with
         {
             Metrics =
@@ -170,7 +170,7 @@ public class HorizontalPodAutoscalerControllerTests
     [Fact]
     public async Task SyncAsync_MetricSourceThrows_SkipsDecisionAndReportsIt()
     {
-        var h = new AutoscalerHarness(replicas: 3, sources: [new ThrowingSource()]);
+        await using var h = new AutoscalerHarness(replicas: 3, sources: [new ThrowingSource()]);
         h.CreateAutoscaler(new HorizontalPodAutoscalerSpec
         {
             ScaleTargetName = AutoscalerHarness.App,
@@ -192,7 +192,7 @@ public class HorizontalPodAutoscalerControllerTests
     [Fact]
     public async Task SyncAsync_OneMetricFailsOnScaleDown_SkipsDecision()
     {
-        var h = new AutoscalerHarness(replicas: 6, sources: [new ThrowingSource()]);
+        await using var h = new AutoscalerHarness(replicas: 6, sources: [new ThrowingSource()]);
         h.CreateAutoscaler(AutoscalerHarness.CpuSpec() with
         {
             Metrics = [new(MetricSourceType.Resource, MetricSpec.Cpu, MetricTarget.Utilization(70)), new(MetricSourceType.Custom, "broken", MetricTarget.Average("5"))],
@@ -209,7 +209,7 @@ public class HorizontalPodAutoscalerControllerTests
     [Fact]
     public async Task SyncAsync_MemoryAverageValue_ScalesOnBytesPerPod()
     {
-        var h = new AutoscalerHarness(replicas: 2);
+        await using var h = new AutoscalerHarness(replicas: 2);
         h.CreateAutoscaler(AutoscalerHarness.CpuSpec() with { Metrics = [new(MetricSourceType.Resource, MetricSpec.Memory, MetricTarget.Average("100Mi"))] });
         foreach (var pod in h.Pods)
         {
@@ -225,7 +225,7 @@ public class HorizontalPodAutoscalerControllerTests
     [Fact]
     public async Task SyncAsync_MemoryUtilization_UsesRequests()
     {
-        var h = new AutoscalerHarness(replicas: 2);
+        await using var h = new AutoscalerHarness(replicas: 2);
         h.CreateAutoscaler(AutoscalerHarness.CpuSpec() with { Metrics = [new(MetricSourceType.Resource, MetricSpec.Memory, MetricTarget.Utilization(50))] });
         foreach (var pod in h.Pods)
         {
@@ -240,7 +240,7 @@ public class HorizontalPodAutoscalerControllerTests
     [Fact]
     public async Task SyncAsync_NoCpuRequest_ReportsKubernetesError()
     {
-        var h = new AutoscalerHarness(replicas: 2, cpuRequest: "0");
+        await using var h = new AutoscalerHarness(replicas: 2, cpuRequest: "0");
         foreach (var pod in h.Pods)
         {
             h.Store.Delete(pod.Key);
@@ -264,7 +264,7 @@ public class HorizontalPodAutoscalerControllerTests
     [Fact]
     public async Task SyncAsync_TargetScaledToZero_ScalingDisabled()
     {
-        var h = new AutoscalerHarness(replicas: 0);
+        await using var h = new AutoscalerHarness(replicas: 0);
         h.CreateAutoscaler(AutoscalerHarness.CpuSpec());
 
         await h.SyncAsync();
@@ -276,7 +276,7 @@ public class HorizontalPodAutoscalerControllerTests
     [Fact]
     public async Task SyncAsync_MissingDeployment_ReportsFailedGetScale()
     {
-        var h = new AutoscalerHarness();
+        await using var h = new AutoscalerHarness();
         h.CreateAutoscaler(AutoscalerHarness.CpuSpec() with { ScaleTargetName = "nope" });
 
         await h.SyncAsync();
@@ -290,7 +290,7 @@ public class HorizontalPodAutoscalerControllerTests
     public async Task SyncAsync_QueueDrainsAndRefills_ScalesToZeroAndBackFromZero()
     {
         var queue = new QueueSource(total: 0);
-        var h = new AutoscalerHarness(replicas: 2, sources: [queue]);
+        await using var h = new AutoscalerHarness(replicas: 2, sources: [queue]);
         h.CreateAutoscaler(new HorizontalPodAutoscalerSpec
         {
             ScaleTargetName = AutoscalerHarness.App,

@@ -72,6 +72,28 @@ public class ReplicaCalculatorTests
     }
 
     [Fact]
+    public void Utilization_OnePodAtExactlyTargetAndOneMissing_KeepsTwo()
+    {
+        Pod[] pods = [NewPod("a"), NewPod("b")];
+
+        // a at exactly 70 % of 70 (ratio 1.0); b without metrics. Kubernetes fills missing pods in only when the ratio is
+        // below or above 1.0, so b stays out and the ratio stays 1.0: keep 2 (counting b at 0 would give 1).
+        var r = ReplicaCalculator.Utilization(2, pods, Values(("a", 0.07m)), Requests(pods), 70, cpu: true, Tol);
+
+        Assert.Equal(2, r.Replicas);
+    }
+
+    [Fact]
+    public void AverageValue_OnePodAtExactlyTargetAndOneMissing_KeepsTwo()
+    {
+        Pod[] pods = [NewPod("a"), NewPod("b")];
+
+        var r = ReplicaCalculator.AverageValue(2, pods, Values(("a", 100m)), 100m, Tol);
+
+        Assert.Equal(2, r.Replicas);
+    }
+
+    [Fact]
     public void Utilization_UnreadyCpuPodOnScaleUp_CountsAtZero()
     {
         Pod[] pods = [NewPod("a"), NewPod("b"), NewPod("c", ready: false)];

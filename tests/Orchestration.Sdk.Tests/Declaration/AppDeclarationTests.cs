@@ -191,7 +191,7 @@ public class AppDeclarationTests
                 "deployments[web].spec.template.spec.containers[0].image",
                 "deployments[web].spec.template.spec.containers[0].ports[0].containerPort",
                 "deployments[web].spec.template.spec.containers[0].resources.requests",
-                "deployments[web].spec.template.spec.containers[0].resources.requests.cpu",
+                "deployments[web].spec.template.spec.containers[0].resources.requests[cpu]",
                 "deployments[worker].spec.template.spec.containers[1].name",
                 "pods[DB].metadata.name",
                 "pods[DB].spec.containers[0].env[0].name",
@@ -213,7 +213,7 @@ public class AppDeclarationTests
             "The declaration is invalid (3 errors):\n" +
             "deployments[web].spec.replicas: Invalid value: -1: must be greater than or equal to 0\n" +
             "pods[db].spec.containers[0].image: Required value\n" +
-            "pods[db].spec.containers[0].resources.requests.cpu: Invalid value: \"abc\": quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'",
+            "pods[db].spec.containers[0].resources.requests[cpu]: Invalid value: \"abc\": quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'",
             ex.Message);
         Assert.Equal(3, ex.Errors.Count);
         Assert.IsAssignableFrom<OrchestrationException>(ex);

@@ -85,27 +85,27 @@ public class ContainerValidationTests
         {
             "unparsable cpu",
             app => app.AddDeployment("web").WithImage("nginx").WithResources(cpu: "abc"),
-            [$"{WebC0}.resources.requests.cpu: Invalid value: \"abc\": {QuantityFormatRule}"]
+            [$"{WebC0}.resources.requests[cpu]: Invalid value: \"abc\": {QuantityFormatRule}"]
         },
         {
             "unparsable memory",
             app => app.AddDeployment("web").WithImage("nginx").WithResources(memory: "1Kb"),
-            [$"{WebC0}.resources.requests.memory: Invalid value: \"1Kb\": {QuantityFormatRule}"]
+            [$"{WebC0}.resources.requests[memory]: Invalid value: \"1Kb\": {QuantityFormatRule}"]
         },
         {
             "unknown suffix on a limit",
             app => app.AddDeployment("web").WithImage("nginx").WithResources(memoryLimit: "1K"),
-            [$"{WebC0}.resources.limits.memory: Invalid value: \"1K\": unable to parse quantity's suffix"]
+            [$"{WebC0}.resources.limits[memory]: Invalid value: \"1K\": unable to parse quantity's suffix"]
         },
         {
             "negative cpu request",
             app => app.AddDeployment("web").WithImage("nginx").WithResources(cpu: "-1"),
-            [$"{WebC0}.resources.requests.cpu: Invalid value: \"-1\": must be greater than or equal to 0"]
+            [$"{WebC0}.resources.requests[cpu]: Invalid value: \"-1\": must be greater than or equal to 0"]
         },
         {
             "negative memory limit",
             app => app.AddDeployment("web").WithImage("nginx").WithResources(memoryLimit: "-1Gi"),
-            [$"{WebC0}.resources.limits.memory: Invalid value: \"-1Gi\": must be greater than or equal to 0"]
+            [$"{WebC0}.resources.limits[memory]: Invalid value: \"-1Gi\": must be greater than or equal to 0"]
         },
         {
             "cpu request above its limit",

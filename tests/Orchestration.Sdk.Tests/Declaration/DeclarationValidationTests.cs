@@ -9,20 +9,17 @@ public class DeclarationValidationTests
     public static TheoryData<string, Action<AppDeclaration>, string[]> BadDeclarations => new()
     {
         {
-            "name not a DNS-1123 label",
+            "name not a DNS-1123 subdomain",
             app => app.AddDeployment("Web_1").WithImage("nginx"),
             [
-                $"deployments[Web_1].metadata.name: Invalid value: \"Web_1\": {Label1123}",
+                $"deployments[Web_1].metadata.name: Invalid value: \"Web_1\": {Subdomain1123}",
                 $"deployments[Web_1].spec.template.spec.containers[0].name: Invalid value: \"Web_1\": {Label1123}",
             ]
         },
         {
-            "name with dots",
-            app => app.AddDeployment("web.v1").WithImage("nginx"),
-            [
-                "deployments[web.v1].metadata.name: Invalid value: \"web.v1\": must not contain dots",
-                "deployments[web.v1].spec.template.spec.containers[0].name: Invalid value: \"web.v1\": must not contain dots",
-            ]
+            "service name with dots (Services stay DNS-1035 labels)",
+            app => app.AddService("web.v1").WithPort(80),
+            ["services[web.v1].metadata.name: Invalid value: \"web.v1\": " + Label1035]
         },
         {
             "empty name",
@@ -33,10 +30,10 @@ public class DeclarationValidationTests
             ]
         },
         {
-            "pod name not a label",
+            "pod name not a subdomain",
             app => app.AddPod("DB").WithImage("postgres:16"),
             [
-                $"pods[DB].metadata.name: Invalid value: \"DB\": {Label1123}",
+                $"pods[DB].metadata.name: Invalid value: \"DB\": {Subdomain1123}",
                 $"pods[DB].spec.containers[0].name: Invalid value: \"DB\": {Label1123}",
             ]
         },
@@ -136,19 +133,42 @@ public class DeclarationValidationTests
         ValidationAssert.BuildThrowsExactly(declare, expected);
     }
 
-    [Theory]
-    [InlineData(64, "must be no more than 63 characters")]
-    public void Validate_NameTooLong_ReportsLengthAndTheAppLabel(int length, string rule)
+    [Fact]
+    public void Validate_NameLongerThan253_ReportsTheSubdomainLength()
     {
-        var name = new string('a', length);
+        var name = new string('a', 254);
         var app = new AppDeclaration();
         app.AddDeployment(name).WithImage("nginx");
 
         var errors = app.Validate().Select(e => e.ToString()).ToList();
 
-        Assert.Contains($"deployments[{name}].metadata.name: Invalid value: \"{name}\": {rule}", errors);
-        Assert.Contains($"deployments[{name}].spec.template.spec.containers[0].name: Invalid value: \"{name}\": {rule}", errors);
-        Assert.Contains($"deployments[{name}].spec.selector.matchLabels: Invalid value: \"{name}\": {rule}", errors);
+        Assert.Contains($"deployments[{name}].metadata.name: Invalid value: \"{name}\": must be no more than 253 characters", errors);
+    }
+
+    public static TheoryData<string> SubdomainNames => new()
+    {
+        "web.v1",
+        "a-very-long-deployment-name-that-is-longer-than-a-label.example.internal.v1",
+        string.Join('.', Enumerable.Repeat(new string('x', 62), 4)) + ".y", // 253 characters
+    };
+
+    [Theory]
+    [MemberData(nameof(SubdomainNames))]
+    public void Validate_SubdomainNamesForDeploymentPodConfigMapSecret_AreValid(string name)
+    {
+        // Kubernetes: Deployment, ReplicaSet, Pod, ConfigMap and Secret names are DNS-1123 subdomains.
+        var app = new AppDeclaration();
+        app.AddConfigMap(name).WithValue("k", "v");
+        app.AddSecret(name).WithValue("k", "v");
+        app.AddDeployment(name).WithImage("nginx").WithEnvironmentFromConfigMap(name).WithEnvironmentFromSecret(name);
+        app.AddPod(name).WithImage("nginx");
+
+        Assert.Empty(app.Validate());
+        var deployment = app.Build().OfType<Orchestration.Sdk.Model.Deployment>().Single();
+        var container = Assert.Single(deployment.Spec.Template.Spec.Containers);
+        Assert.True(container.Name.Length <= 63);
+        Assert.DoesNotContain('.', container.Name);
+        Assert.True(deployment.Spec.Selector.MatchLabels["app"].Length <= 63);
     }
 
     [Fact]

@@ -77,14 +77,14 @@ public class ResourceValidatorTests
                 Status = new NodeStatus { Capacity = new NodeResources { Cpu = Quantity.Parse("-1"), Memory = Quantity.Parse("8Gi"), Pods = -1 } },
             },
             [
-                "nodes[n1].status.capacity.cpu: Invalid value: \"-1\": must be greater than or equal to 0",
-                "nodes[n1].status.capacity.pods: Invalid value: -1: must be greater than or equal to 0",
+                "nodes[n1].status.capacity[cpu]: Invalid value: \"-1\": must be greater than or equal to 0",
+                "nodes[n1].status.capacity[pods]: Invalid value: -1: must be greater than or equal to 0",
             ]
         },
         {
             "node with negative allocatable memory",
             new Node { Metadata = new ObjectMeta { Name = "n1" }, Status = new NodeStatus { Allocatable = new NodeResources { Memory = Quantity.Parse("-512Mi") } } },
-            ["nodes[n1].status.allocatable.memory: Invalid value: \"-512Mi\": must be greater than or equal to 0"]
+            ["nodes[n1].status.allocatable[memory]: Invalid value: \"-512Mi\": must be greater than or equal to 0"]
         },
         {
             "node with a duplicate taint",

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Orchestration.Sdk.Informers;
+using Orchestration.Sdk.Kinds;
 using Orchestration.Sdk.Store;
 
 namespace Orchestration.Sdk.Tests.Fixtures;
@@ -22,10 +23,11 @@ internal sealed class HarnessFixture : IAsyncDisposable
     /// <param name="storeOptions">The store's options; null is the defaults.</param>
     /// <param name="seed">Writes objects before the informers list, so their first list holds them.</param>
     /// <param name="startInformers">False for harnesses that sync a component by hand.</param>
-    public HarnessFixture(TimeProvider? time = null, StoreOptions? storeOptions = null, Action<ResourceStore>? seed = null, bool startInformers = true)
+    /// <param name="kinds">The store's kinds; null is the built-in kinds (pass a registry with custom kinds registered).</param>
+    public HarnessFixture(TimeProvider? time = null, StoreOptions? storeOptions = null, Action<ResourceStore>? seed = null, bool startInformers = true, KindRegistry? kinds = null)
     {
         Time = time ?? new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DefaultStart);
-        Store = new ResourceStore(Time, Options.Create(storeOptions ?? new StoreOptions()));
+        Store = new ResourceStore(Time, Options.Create(storeOptions ?? new StoreOptions()), kinds);
         seed?.Invoke(Store);
         Informers = startInformers ? SharedInformerFactory.Started(Store, Time) : new SharedInformerFactory(Store, Time);
     }
@@ -54,6 +56,25 @@ internal sealed class HarnessFixture : IAsyncDisposable
     /// <summary>Waits until <paramref name="condition"/> holds for what <paramref name="probe"/> reads, and returns it.</summary>
     public Task<T> WaitForAsync<T>(Func<T> probe, Func<T, bool> condition, string what, Func<T, string>? describe = null) =>
         StoreWait.UntilAsync(Store, probe, condition, what, describe);
+
+    /// <summary>
+    /// Waits until the informer of <typeparamref name="T"/> holds exactly the store's objects of that kind (informers
+    /// apply writes in the background), for harnesses that sync a component that reads the cache.
+    /// </summary>
+    public async Task InformerCaughtUpAsync<T>()
+        where T : Sdk.Model.Resource
+    {
+        var informer = Informers.For<T>();
+        var kind = Store.Kinds.Get<T>().Kind;
+        using var changes = new InformerChangeSignal().Follow(informer);
+        using var limit = new CancellationTokenSource(StoreWait.DefaultTimeout);
+        while (!informer.List().Select(Version).ToHashSet().SetEquals(Store.List<T>(kind).Items.Select(Version)))
+        {
+            await changes.WaitAsync(cancellationToken: limit.Token); // woken by the informer's next applied change
+        }
+
+        static (string, long) Version(T o) => (o.Metadata.Uid, o.Metadata.ResourceVersion);
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -21,7 +21,6 @@ public class OptionsValidationTests
     {
         { "store history", s => s.Configure<StoreOptions>(o => o.HistoryCapacity = 0), "StoreOptions.HistoryCapacity: Invalid value: 0: must be greater than 0" },
         { "store buffer", s => s.Configure<StoreOptions>(o => o.WatcherBufferCapacity = -1), "StoreOptions.WatcherBufferCapacity: Invalid value: -1: must be greater than 0" },
-        { "store interval", s => s.Configure<StoreOptions>(o => o.PersistenceInterval = TimeSpan.Zero), "StoreOptions.PersistenceInterval: Invalid value: \"00:00:00\": must be greater than 0" },
         { "store path", s => s.Configure<StoreOptions>(o => o.PersistencePath = " "), "StoreOptions.PersistencePath: Invalid value: \" \": must not be empty" },
         { "controller workers", s => s.Configure<ControllerOptions>(o => o.MaxConcurrentReconciles = 0), "ControllerOptions.MaxConcurrentReconciles: Invalid value: 0: must be greater than 0" },
         { "controller backoff", s => s.Configure<ControllerOptions>(o => o.ErrorBackoffMax = TimeSpan.FromMilliseconds(1)), "ControllerOptions.ErrorBackoffMax: Invalid value: \"00:00:00.0010000\": must be greater than or equal to ControllerOptions.ErrorBackoffBase" },

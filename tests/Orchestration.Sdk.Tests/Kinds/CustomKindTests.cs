@@ -20,7 +20,7 @@ public sealed class CustomKindTests
 {
     private static ServiceProvider Build() => new ServiceCollection()
         .AddOrchestration()
-        .AddKind<Website>(k => k.Plural("websites").ShortName("ws")
+        .AddKind(WebsiteJsonContext.Default.Website, k => k.Plural("websites").ShortName("ws")
             .Validate((w, spec) => w.Spec.Replicas < 0 ? [new ValidationError($"{spec}.replicas", "must be greater than or equal to 0")] : []))
         .Services.BuildServiceProvider();
 

@@ -35,6 +35,14 @@ internal static class KindCases
                 "events[web-abc.1].type: Unsupported value: \"Info\": supported values: \"Normal\", \"Warning\""),
             ["HorizontalPodAutoscaler"] = (Autoscaler, r => (HorizontalPodAutoscaler)r with { Spec = ((HorizontalPodAutoscaler)r).Spec with { MinReplicas = -1 } },
                 "horizontalpodautoscalers[web].spec.minReplicas: Invalid value: -1: must be greater than or equal to 0"),
+            ["Job"] = (Job, r => (Job)r with { Spec = ((Job)r).Spec with { Parallelism = -1 } },
+                "jobs[migrate].spec.parallelism: Invalid value: -1: must be greater than or equal to 0"),
+            ["CronJob"] = (CronJob, r => (CronJob)r with { Spec = ((CronJob)r).Spec with { Schedule = "not a schedule" } },
+                "cronjobs[nightly].spec.schedule: Invalid value: \"not a schedule\""),
+            ["StatefulSet"] = (StatefulSet, r => (Orchestration.Sdk.StatefulSets.StatefulSet)r with { Spec = ((Orchestration.Sdk.StatefulSets.StatefulSet)r).Spec with { Replicas = -1 } },
+                "statefulsets[db].spec.replicas: Invalid value: -1: must be greater than or equal to 0"),
+            ["PersistentVolumeClaim"] = (Claim, r => (Orchestration.Sdk.Storage.PersistentVolumeClaim)r with { Spec = ((Orchestration.Sdk.Storage.PersistentVolumeClaim)r).Spec with { AccessModes = [] } },
+                "persistentvolumeclaims[data].spec.accessModes: Required value"),
         };
 
     public static Pod Pod(string name = "web") => new()
@@ -49,6 +57,30 @@ internal static class KindCases
     {
         Metadata = new ObjectMeta { Name = "web" },
         Spec = new DeploymentSpec { Replicas = 2, Selector = LabelSelector.Of(App), Template = Template() },
+    };
+
+    public static Job Job() => new()
+    {
+        Metadata = new ObjectMeta { Name = "migrate" },
+        Spec = new JobSpec { Template = Template() with { Spec = Template().Spec with { RestartPolicy = RestartPolicy.Never } } },
+    };
+
+    public static CronJob CronJob() => new()
+    {
+        Metadata = new ObjectMeta { Name = "nightly" },
+        Spec = new CronJobSpec { Schedule = "0 3 * * *", JobTemplate = new JobTemplateSpec { Spec = Job().Spec } },
+    };
+
+    public static Orchestration.Sdk.StatefulSets.StatefulSet StatefulSet() => new()
+    {
+        Metadata = new ObjectMeta { Name = "db" },
+        Spec = new Orchestration.Sdk.StatefulSets.StatefulSetSpec { Replicas = 1, Selector = LabelSelector.Of(App), Template = Template() },
+    };
+
+    public static Orchestration.Sdk.Storage.PersistentVolumeClaim Claim() => new()
+    {
+        Metadata = new ObjectMeta { Name = "data" },
+        Spec = new Orchestration.Sdk.Storage.PersistentVolumeClaimSpec { AccessModes = [Orchestration.Sdk.Storage.PersistentVolumeAccessMode.ReadWriteOnce], StorageRequest = Quantity.Parse("1Gi") },
     };
 
     public static ReplicaSet ReplicaSet() => new()

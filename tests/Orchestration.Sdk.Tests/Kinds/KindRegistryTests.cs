@@ -21,6 +21,8 @@ public class KindRegistryTests
     [InlineData("hpa", "HorizontalPodAutoscaler")]
     [InlineData("ev", "Event")]
     [InlineData("secrets", "Secret")]
+    [InlineData("jobs", "Job")]
+    [InlineData("cj", "CronJob")]
     [InlineData("DEPLOYMENTS", "Deployment")]
     [InlineData("deployment", "Deployment")]
     [InlineData("Endpoints", "Endpoints")]
@@ -37,11 +39,14 @@ public class KindRegistryTests
     [InlineData("Endpoints", "endpoints", "v1", true)]
     [InlineData("ConfigMap", "configmaps", "v1", true)]
     [InlineData("Secret", "secrets", "v1", true)]
+    [InlineData("PersistentVolumeClaim", "persistentvolumeclaims", "v1", true)]
     [InlineData("Node", "nodes", "v1", false)]
     [InlineData("Event", "events", "v1", true)]
     [InlineData("Deployment", "deployments", "apps/v1", true)]
     [InlineData("ReplicaSet", "replicasets", "apps/v1", true)]
+    [InlineData("StatefulSet", "statefulsets", "apps/v1", true)]
     [InlineData("HorizontalPodAutoscaler", "horizontalpodautoscalers", "autoscaling/v2", true)]
+    [InlineData("Job", "jobs", "batch/v1", true)]
     public void TryGet_BuiltInKind_KubernetesNamesAndGroup(string kind, string plural, string apiVersion, bool namespaced)
     {
         Assert.True(_registry.TryGet(kind, out var rule));
@@ -55,7 +60,8 @@ public class KindRegistryTests
     {
         Assert.Equal(typeof(Pod), _registry.Get<Pod>().ClrType);
         Assert.Equal("Service", _registry.Get<Service>().Kind);
-        Assert.Equal(10, _registry.All.Count);
+        Assert.Equal(14, _registry.All.Count);
+        Assert.Equal(KindCases.All.Keys.Order(), _registry.All.Select(r => r.Kind).Order()); // every kind has a validation case
     }
 
     [Fact]
@@ -106,7 +112,7 @@ public class KindRegistryTests
             {
                 Phase = PodPhase.Running,
                 PodIP = "10.0.0.7",
-                ContainerStatuses = [new ContainerStatus { Name = "a", Ready = true, RestartCount = 2 }, new ContainerStatus { Name = "b", State = ContainerState.WaitingFor("CrashLoopBackOff"), RestartCount = 1 }],
+                ContainerStatuses = [new ContainerStatus { Name = "a", State = ContainerState.RunningSince(default), Ready = true, RestartCount = 2 }, new ContainerStatus { Name = "b", State = ContainerState.WaitingFor("CrashLoopBackOff"), RestartCount = 1 }],
             },
         };
 

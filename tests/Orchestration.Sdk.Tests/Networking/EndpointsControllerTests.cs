@@ -1,6 +1,7 @@
 using Orchestration.Sdk.Model;
 using Orchestration.Sdk.Networking;
 using Orchestration.Sdk.Runtime;
+using Orchestration.Sdk.Runtime.InMemory;
 using Orchestration.Sdk.Store;
 using Orchestration.Sdk.Runtime.Probes;
 
@@ -82,6 +83,30 @@ public class EndpointsControllerTests
 
         await c.WaitForEndpointsAsync("web", "web", 2);
         Assert.Contains(victim.Metadata.Name, c.ReadyPods("web"));
+    }
+
+    [Fact]
+    public async Task ContainerExit_WhileTheReplacementIsSlowToCreate_PodIsNotReadyAndLeavesTheEndpointsAtOnce()
+    {
+        await using var c = await ServiceCluster.StartAsync(app => WebApp(app, 2));
+        await c.WaitForEndpointsAsync("web", "web", 2);
+        var victim = c.Cluster.Pods("web")[0];
+        var node = c.Cluster.Nodes[victim.Spec.NodeName!];
+        node.DelayCalls(InMemoryOperation.CreateContainer, TimeSpan.FromSeconds(3)); // a slow engine, as Docker's create
+
+        node.CrashContainer(victim.Metadata.Name, "web", exitCode: 137);
+
+        // The fake clock does not move: the replacement's create is still waiting, yet the exit already shows.
+        await c.Cluster.WaitUntilAsync("the exited container shows in the pod's status", _ =>
+            c.Cluster.Pods("web").Single(p => p.Metadata.Name == victim.Metadata.Name).Status is { IsReady: false } s &&
+            s.ContainerStatuses is [{ State.Terminated.ExitCode: 137, Ready: false }]);
+        await c.Cluster.WaitUntilAsync("the pod left the ready endpoints", _ =>
+            c.ReadyPods("web") is [var only] && only != victim.Metadata.Name);
+
+        node.DelayCalls(InMemoryOperation.CreateContainer, TimeSpan.Zero);
+        // Stepwise: the delayed create may have started its 3 s wait just after the last look at the clock.
+        await c.Cluster.AdvanceUntilAsync("the replacement runs and is ready", _ => c.ReadyPods("web").Count == 2, c.Time.Advance, TimeSpan.FromSeconds(1), maxSteps: 30);
+        await c.WaitForEndpointsAsync("web", "web", 2);
     }
 
     [Fact]

@@ -91,7 +91,7 @@ internal sealed class AgentHarness : IAsyncDisposable
 
     /// <summary>Starts the node lifecycle controller; its timer exists when this returns.</summary>
     public void StartLifecycle() =>
-        _fixture.Run(new NodeLifecycleController(Store, Time, Options.Create(LifecycleOptions), NullLogger<NodeLifecycleController>.Instance).RunAsync);
+        _fixture.Run(new NodeLifecycleController(Store, _fixture.Informers, Time, Options.Create(LifecycleOptions), NullLogger<NodeLifecycleController>.Instance).RunAsync);
 
     public Pod CreatePod(Pod pod) => Store.Create(pod);
 

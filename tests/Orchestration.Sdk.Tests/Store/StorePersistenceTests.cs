@@ -1,3 +1,4 @@
+using Orchestration.Sdk.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -41,6 +42,98 @@ public sealed class StorePersistenceTests : IDisposable
         Assert.Equal("250m", pod.Spec.Containers[0].Resources.Requests.Cpu.ToString());
         Assert.Equal(2, reopened.Version);
         Assert.Throws<ConflictException>(() => reopened.Update(saved)); // versions survived: the stale copy conflicts
+    }
+
+    [Fact]
+    public void TheStoreFile_IsOwnerOnly_AndAWorldReadableOneIsNarrowedOnOpen()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        const UnixFileMode ownerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        var options = Options.Create(new StoreOptions { PersistencePath = StorePath });
+        using (var store = new ResourceStore(TimeProvider.System, options))
+        {
+            store.Create(new ConfigMap { Metadata = new ObjectMeta { Name = "a" } });
+            Assert.Equal(ownerOnly, File.GetUnixFileMode(StorePath)); // created 0600
+            Assert.Equal(ownerOnly, File.GetUnixFileMode(StorePath + "-wal"));
+        }
+
+        // A file an older version left world-readable is narrowed when opened.
+        File.SetUnixFileMode(StorePath, ownerOnly | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        using (var store = new ResourceStore(TimeProvider.System, options))
+        {
+            Assert.Equal(ownerOnly, File.GetUnixFileMode(StorePath));
+            store.Create(new ConfigMap { Metadata = new ObjectMeta { Name = "c" } });
+            Assert.Equal(ownerOnly, File.GetUnixFileMode(StorePath));
+        }
+    }
+
+    [Fact]
+    public async Task HostRestart_WithSecret_ReusesTheOwnerOnlyKeyFileBesideTheStore()
+    {
+        var time = new FakeTimeProvider();
+        var nodes = new InMemoryCluster(time);
+        nodes.Add("n1");
+        void Services(IServiceCollection s)
+        {
+            s.AddSingleton(nodes);
+            s.Configure<StoreOptions>(o => o.PersistencePath = StorePath);
+        }
+
+        void App(AppDeclaration app) => app.AddSecret("s").WithValue("k", "v");
+        await using (var first = await TestCluster.StartAsync(App, time: time, configureServices: Services))
+        {
+        }
+
+        var keyFile = StorePath + ".key";
+        Assert.True(File.Exists(keyFile), "a key file is created beside the store");
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(keyFile));
+        }
+
+        var key = File.ReadAllText(keyFile);
+        await using var second = await TestCluster.StartAsync(App, time: time, configureServices: Services);
+        var secret = second.Services.GetRequiredService<ResourceStore>().Get<Secret>(new ObjectKey(Secret.KindName, "default", "s"))!;
+        Assert.Equal("v", secret.Data["k"].GetString());
+        Assert.Equal(key, File.ReadAllText(keyFile));
+    }
+
+    [Fact]
+    public async Task HostRestart_WithAKeyThatCannotDecrypt_FailsClearlyAndLeavesContainersRunning()
+    {
+        var time = new FakeTimeProvider();
+        var nodes = new InMemoryCluster(time);
+        nodes.Add("n1");
+        void Services(IServiceCollection s)
+        {
+            s.AddSingleton(nodes);
+            s.Configure<StoreOptions>(o => o.PersistencePath = StorePath);
+        }
+
+        void App(AppDeclaration app)
+        {
+            app.AddSecret("s").WithValue("k", "v");
+            app.AddDeployment("web").WithImage("web:1");
+        }
+
+        await using (var first = await TestCluster.StartAsync(App, time: time, configureServices: Services))
+        {
+            await first.WaitForReadyReplicasAsync("web", 1);
+        }
+
+        File.WriteAllText(StorePath + ".key", Convert.ToBase64String(new byte[32]) + "\n");
+        var running = nodes.SimulatedNodes.Sum(n => n.Containers.Count(c => c.State == RuntimeContainerState.Running));
+
+        var ex = await Assert.ThrowsAsync<OrchestrationException>(() => TestCluster.StartAsync(App, time: time, configureServices: Services));
+
+        Assert.Contains("cannot start", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("default/s", ex.Message, StringComparison.Ordinal);
+        Assert.Contains(StorePath, ex.Message, StringComparison.Ordinal);
+        Assert.Equal(running, nodes.SimulatedNodes.Sum(n => n.Containers.Count(c => c.State == RuntimeContainerState.Running)));
     }
 
     [Fact]
@@ -102,12 +195,13 @@ public sealed class StoreSnapshotTests
         var objects = store.RawSnapshot(); // the cluster keeps writing: take the version from the snapshot itself
         var snapshotVersion = objects.Max(o => o.Metadata.ResourceVersion);
 
-        var bytes = StoreSnapshot.Write(snapshotVersion, objects);
-        var (version, restored) = StoreSnapshot.Read(bytes, "memory");
+        var kinds = Orchestration.Sdk.Kinds.KindRegistry.CreateDefault();
+        var bytes = StoreSnapshot.Write(snapshotVersion, objects, kinds);
+        var (version, restored) = StoreSnapshot.Read(bytes, "memory", kinds);
 
         Assert.Equal(snapshotVersion, version);
         Assert.Equal(objects.Select(o => o.Kind).Distinct().Order(), restored.Select(o => o.Kind).Distinct().Order());
-        Assert.Equal(System.Text.Encoding.UTF8.GetString(bytes), System.Text.Encoding.UTF8.GetString(StoreSnapshot.Write(version, restored)));
+        Assert.Equal(System.Text.Encoding.UTF8.GetString(bytes), System.Text.Encoding.UTF8.GetString(StoreSnapshot.Write(version, restored, kinds)));
         Assert.DoesNotContain("hunter2", System.Text.Encoding.UTF8.GetString(bytes), StringComparison.Ordinal);
     }
 }

@@ -98,7 +98,7 @@ internal sealed partial class DeploymentController
             return $"progress deadline of {d.Spec.ProgressDeadlineSeconds}s exceeded";
         }
 
-        var crashing = Store.List<Pod>(Pod.KindName, d.Metadata.Namespace, filter: p => p.Metadata.Controller?.Uid == newRs.Metadata.Uid).Items
+        var crashing = PodsOf(newRs)
             .SelectMany(p => p.Status.ContainerStatuses.Select(c => (Pod: p, Container: c)))
             .FirstOrDefault(x => x.Container.RestartCount >= CrashLoopRestartLimit && x.Container.State.Waiting?.Reason == "CrashLoopBackOff");
         return crashing.Pod is null ? null : $"container {crashing.Container.Name} of pod {crashing.Pod.Metadata.Name} is crash-looping ({crashing.Container.RestartCount} restarts)";
@@ -136,6 +136,6 @@ internal sealed partial class DeploymentController
         a.Conditions.Count == b.Conditions.Count &&
         a.Conditions.All(c => b.Conditions.Find(c.Type) == c);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Deployment {Deployment}: {Message}")]
+    [LoggerMessage(EventId = 1351, Level = LogLevel.Warning, Message = "Deployment {Deployment}: {Message}")]
     private static partial void LogAutoRollback(ILogger logger, string deployment, string message);
 }

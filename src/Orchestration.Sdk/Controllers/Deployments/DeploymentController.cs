@@ -11,14 +11,20 @@ namespace Orchestration.Sdk.Controllers.Deployments;
 /// <summary>
 /// Keeps one ReplicaSet per pod-template revision and moves pods from the old revisions to the new one by the
 /// deployment's strategy: RollingUpdate within maxSurge / maxUnavailable, or Recreate. Writes the status, the
-/// Progressing condition with its deadline, and (opt-in) rolls a failed rollout back.
+/// Progressing condition with its deadline, and (opt-in) rolls a failed rollout back. It reads its ReplicaSets and
+/// their pods from the shared informers' owner indexes; after it wrote a ReplicaSet it does not read them again until
+/// the ReplicaSet informer has seen that write (the write's event brings the deployment back), as the ReplicaSet
+/// controller does with its pods, so a lagging cache never makes it create a revision twice or scale a stale copy.
 /// </summary>
 internal sealed partial class DeploymentController : Controller
 {
     private readonly IEventRecorder _events;
 
-    public DeploymentController(ResourceStore store, ISharedInformerFactory informers, TimeProvider time, IOptions<ControllerOptions> options, ILogger<DeploymentController> logger, IEventRecorderFactory? events = null)
-        : base("deployment-controller", store, informers, time, options.Value, logger)
+    // Per deployment: the resourceVersion of its last ReplicaSet write, which the ReplicaSet informer must reach first.
+    private readonly WriteExpectations _expected = new();
+
+    public DeploymentController(ResourceStore store, ISharedInformerFactory informers, TimeProvider time, IOptions<ControllerOptions> options, ILogger<DeploymentController> logger, IEventRecorderFactory? events = null, Orchestration.Sdk.Diagnostics.OrchestrationMetrics? metrics = null)
+        : base("deployment-controller", store, informers, time, options.Value, logger, metrics)
     {
         _events = events?.CreateRecorder("deployment-controller") ?? NullEventRecorder.Instance;
         // Pods matter only to Recreate, which waits for the last old pod to be gone (a ReplicaSet's status no longer
@@ -35,16 +41,25 @@ internal sealed partial class DeploymentController : Controller
 
     private IEnumerable<ObjectKey> DeploymentOfPod(Resource pod) =>
         pod.Metadata.Controller is { Kind: ReplicaSet.KindName } owner &&
-        Store.Get<ReplicaSet>(new ObjectKey(ReplicaSet.KindName, pod.Metadata.Namespace, owner.Name))?.Metadata.Controller is { Kind: Deployment.KindName } d
+        Informers.For<ReplicaSet>().Get(owner.Name, pod.Metadata.Namespace)?.Metadata.Controller is { Kind: Deployment.KindName } d
             ? [new ObjectKey(Deployment.KindName, pod.Metadata.Namespace, d.Name)]
             : [];
 
-    protected override Task<ReconcileResult> ReconcileAsync(ObjectKey key, CancellationToken cancellationToken)
+    protected override async Task<ReconcileResult> ReconcileAsync(ObjectKey key, CancellationToken cancellationToken)
     {
         var d = Store.Get<Deployment>(key);
         if (d is null || d.Metadata.DeletionTimestamp is not null)
         {
-            return Task.FromResult(ReconcileResult.Done);
+            _expected.Forget(key);
+            return ReconcileResult.Done;
+        }
+
+        var replicaSets = Informers.For<ReplicaSet>();
+        await replicaSets.WaitForSyncAsync(cancellationToken).ConfigureAwait(false);
+        await Informers.For<Pod>().WaitForSyncAsync(cancellationToken).ConfigureAwait(false);
+        if (!_expected.Satisfied(key, replicaSets.LastResourceVersion))
+        {
+            return ReconcileResult.Done; // the informer's event of that write enqueues this deployment again
         }
 
         var owned = Owned(d);
@@ -59,7 +74,7 @@ internal sealed partial class DeploymentController : Controller
                 Scale(active, d.Spec.Replicas, d.Spec.MinReadySeconds);
             }
 
-            return Task.FromResult(WriteStatus(d, active, created: false));
+            return WriteStatus(d, active, created: false);
         }
 
         var oldRs = owned.Where(r => !ReferenceEquals(r, newRs)).ToList();
@@ -74,13 +89,13 @@ internal sealed partial class DeploymentController : Controller
         {
             // A rollback to an older template: that ReplicaSet becomes the newest revision again, as in Kubernetes.
             var revision = oldRs.Max(Revisions.Of) + 1;
-            newRs = Store.Update(newRs with
+            newRs = Expect(key, Store.Update(newRs with
             {
                 Metadata = newRs.Metadata with
                 {
                     Annotations = new Dictionary<string, string>(newRs.Metadata.Annotations) { [ReplicaSet.RevisionAnnotation] = Revisions.Text(revision) },
                 },
-            });
+            }));
         }
 
         newRs = d.Spec.Strategy.Type == DeploymentStrategyType.Recreate
@@ -88,11 +103,20 @@ internal sealed partial class DeploymentController : Controller
             : RollingUpdate(d, newRs, oldRs);
 
         CleanupHistory(d, oldRs);
-        return Task.FromResult(WriteStatus(d, newRs, created));
+        return WriteStatus(d, newRs, created);
     }
 
-    private List<ReplicaSet> Owned(Deployment d) =>
-        Store.List<ReplicaSet>(ReplicaSet.KindName, d.Metadata.Namespace, filter: r => r.Metadata.Controller?.Uid == d.Metadata.Uid).Items.ToList();
+    private List<ReplicaSet> Owned(Deployment d) => [.. Informers.For<ReplicaSet>().ByIndex(InformerIndexes.Owner, d.Metadata.Uid)];
+
+    /// <summary>Pods whose controller is <paramref name="rs"/>, from the Pod informer's owner index.</summary>
+    private IReadOnlyList<Pod> PodsOf(ReplicaSet rs) => Informers.For<Pod>().ByIndex(InformerIndexes.Owner, rs.Metadata.Uid);
+
+    /// <summary>Records a ReplicaSet write of the deployment <paramref name="key"/>: the informer must see it before the next read.</summary>
+    private ReplicaSet Expect(ObjectKey key, ReplicaSet written)
+    {
+        _expected.Record(key, written.Metadata.ResourceVersion);
+        return written;
+    }
 
     private ReplicaSet RollingUpdate(Deployment d, ReplicaSet newRs, List<ReplicaSet> oldRs)
     {
@@ -144,8 +168,7 @@ internal sealed partial class DeploymentController : Controller
         }
 
         // New pods only once every old pod is gone, terminating ones included.
-        var oldUids = oldRs.Select(r => r.Metadata.Uid).ToHashSet();
-        var oldPodsLeft = Store.List<Pod>(Pod.KindName, d.Metadata.Namespace, filter: p => p.Metadata.Controller is { } o && oldUids.Contains(o.Uid)).Items.Count;
+        var oldPodsLeft = oldRs.Sum(r => PodsOf(r).Count);
         return oldPodsLeft == 0 ? Scale(newRs, d.Spec.Replicas, d.Spec.MinReadySeconds) : newRs;
     }
 
@@ -160,7 +183,7 @@ internal sealed partial class DeploymentController : Controller
         var revision = owned.Select(Revisions.Of).DefaultIfEmpty(0).Max() + 1;
         var labels = new Dictionary<string, string>(d.Spec.Template.Labels) { [ReplicaSet.PodTemplateHashLabel] = hash };
         var selector = new Dictionary<string, string>(d.Spec.Selector.MatchLabels) { [ReplicaSet.PodTemplateHashLabel] = hash };
-        var created = Store.Create(new ReplicaSet
+        var created = Expect(d.Key, Store.Create(new ReplicaSet
         {
             Metadata = new ObjectMeta
             {
@@ -177,7 +200,7 @@ internal sealed partial class DeploymentController : Controller
                 Selector = LabelSelector.Of(selector),
                 Template = d.Spec.Template with { Labels = labels },
             },
-        });
+        }));
         LogCreatedReplicaSet(Logger, d.Metadata.Name, created.Metadata.Name, revision);
         if (initialReplicas > 0)
         {
@@ -196,6 +219,11 @@ internal sealed partial class DeploymentController : Controller
 
         LogScaled(Logger, rs.Metadata.Name, rs.Spec.Replicas, replicas);
         var scaled = Store.Update(rs with { Spec = rs.Spec with { Replicas = replicas, MinReadySeconds = minReadySeconds } });
+        if (rs.Metadata.Controller is { Kind: Deployment.KindName } controller)
+        {
+            Expect(new ObjectKey(Deployment.KindName, rs.Metadata.Namespace, controller.Name), scaled);
+        }
+
         if (rs.Spec.Replicas != replicas && rs.Metadata.Controller is { } owner && Store.Get<Deployment>(new ObjectKey(Deployment.KindName, rs.Metadata.Namespace, owner.Name)) is { } d)
         {
             _events.Normal(d, "ScalingReplicaSet", $"Scaled {(replicas > rs.Spec.Replicas ? "up" : "down")} replica set {rs.Metadata.Name} from {rs.Spec.Replicas} to {replicas}");
@@ -219,9 +247,9 @@ internal sealed partial class DeploymentController : Controller
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Deployment {Deployment}: created ReplicaSet {ReplicaSet} (revision {Revision})")]
+    [LoggerMessage(EventId = 1301, Level = LogLevel.Information, Message = "Deployment {Deployment}: created ReplicaSet {ReplicaSet} (revision {Revision})")]
     private static partial void LogCreatedReplicaSet(ILogger logger, string deployment, string replicaSet, long revision);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Scaled ReplicaSet {ReplicaSet} from {From} to {To}")]
+    [LoggerMessage(EventId = 1302, Level = LogLevel.Information, Message = "Scaled ReplicaSet {ReplicaSet} from {From} to {To}")]
     private static partial void LogScaled(ILogger logger, string replicaSet, int from, int to);
 }

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
+using Orchestration.Sdk.Diagnostics;
 using Orchestration.Sdk.Hosting;
 using Orchestration.Sdk.Informers;
 using Orchestration.Sdk.Model;
@@ -18,7 +20,9 @@ internal abstract partial class Controller : IClusterComponent
 
     private readonly ISharedInformerFactory _informers;
 
-    protected Controller(string name, ResourceStore store, ISharedInformerFactory informers, TimeProvider time, ControllerOptions options, ILogger logger)
+    private readonly OrchestrationMetrics? _metrics;
+
+    protected Controller(string name, ResourceStore store, ISharedInformerFactory informers, TimeProvider time, ControllerOptions options, ILogger logger, OrchestrationMetrics? metrics = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(informers);
@@ -28,6 +32,7 @@ internal abstract partial class Controller : IClusterComponent
         Time = time;
         Logger = logger;
         _options = options;
+        _metrics = metrics;
         Queue = new WorkQueue<ObjectKey>(time, options.ErrorBackoffBase, options.ErrorBackoffMax);
     }
 
@@ -48,6 +53,11 @@ internal abstract partial class Controller : IClusterComponent
 
     protected abstract Task<ReconcileResult> ReconcileAsync(ObjectKey key, CancellationToken cancellationToken);
 
+    /// <summary>Called after a reconcile failed with a terminal error (logged, not requeued); by default does nothing more.</summary>
+    protected virtual void OnTerminalError(ObjectKey key, TerminalReconcileException error)
+    {
+    }
+
     public async Task RunAsync(CancellationToken stoppingToken)
     {
         var sources = Sources.Select(s => (Source: s, Informer: _informers.ForKind(s.Kind))).ToList();
@@ -61,6 +71,7 @@ internal abstract partial class Controller : IClusterComponent
             },
             Deleted = obj => Enqueue(s.Source, obj),
         })).ToList();
+        using var depth = _metrics?.TrackQueue(Name, () => Queue.Count);
         using var resync = Time.CreateTimer(_ => EnqueueAll(sources), null, _options.ResyncPeriod, _options.ResyncPeriod);
         var workers = Enumerable.Range(0, Math.Max(1, _options.MaxConcurrentReconciles))
             .Select(_ => Task.Run(() => WorkerAsync(stoppingToken), CancellationToken.None)).ToList();
@@ -122,11 +133,18 @@ internal abstract partial class Controller : IClusterComponent
             }
 
             var key = next.key;
+            using var activity = OrchestrationActivities.Source.HasListeners() ? OrchestrationActivities.StartReconcile(Name, key, Store.Get<Resource>(key)) : null;
+            long? started = _metrics is { ReconcileEnabled: true } ? Time.GetTimestamp() : null;
+            Exception? failure = null;
             try
             {
                 var result = await ReconcileAsync(key, ct).ConfigureAwait(false);
                 Queue.Forget(key);
-                if (result.RequeueAfter is { } after)
+                if (result.RequeueAt is { } due)
+                {
+                    Queue.AddAt(key, due);
+                }
+                else if (result.RequeueAfter is { } after)
                 {
                     Queue.AddAfter(key, after);
                 }
@@ -141,26 +159,44 @@ internal abstract partial class Controller : IClusterComponent
             }
             catch (TerminalReconcileException ex)
             {
+                failure = ex;
                 Queue.Forget(key);
                 LogReconcileTerminal(Logger, ex, Name, key.ToString());
+                OnTerminalError(key, ex);
             }
 #pragma warning disable CA1031 // A failing reconcile must never stop the controller; it is retried with backoff.
             catch (Exception ex)
 #pragma warning restore CA1031
             {
+                failure = ex;
                 var delay = Queue.AddRateLimited(key);
                 LogReconcileFailed(Logger, ex, Name, key.ToString(), delay);
             }
             finally
             {
+                Finish(activity, started, failure); // before Done: a retry of the key is measured after this attempt
                 Queue.Done(key);
             }
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "{Controller}: reconcile of {Key} failed with a terminal error; not retrying")]
+    /// <summary>Marks the reconcile's span failed (its using ends it) and records its duration and error, when either is listened to.</summary>
+    private void Finish(Activity? activity, long? started, Exception? failure)
+    {
+        if (failure is not null)
+        {
+            OrchestrationActivities.Fail(activity, failure);
+        }
+
+        if (started is { } since && _metrics is not null)
+        {
+            _metrics.RecordReconcile(Name, Time.GetElapsedTime(since), failure);
+        }
+    }
+
+    [LoggerMessage(EventId = 1201, Level = LogLevel.Error, Message = "{Controller}: reconcile of {Key} failed with a terminal error; not retrying")]
     private static partial void LogReconcileTerminal(ILogger logger, Exception exception, string controller, string key);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Controller}: reconcile of {Key} failed; retrying in {Delay}")]
+    [LoggerMessage(EventId = 1202, Level = LogLevel.Warning, Message = "{Controller}: reconcile of {Key} failed; retrying in {Delay}")]
     private static partial void LogReconcileFailed(ILogger logger, Exception exception, string controller, string key, TimeSpan delay);
 }

@@ -2,7 +2,10 @@ using Orchestration.Sdk.Model;
 
 namespace Orchestration.Sdk.Controllers.Engine;
 
-/// <summary>Drives objects of one kind to their spec, as controller-runtime's Reconciler; an exception is retried with backoff.</summary>
+/// <summary>
+/// Drives objects of one kind to their spec, as controller-runtime's Reconciler; register it with <c>AddReconciler</c>. An
+/// exception is retried with exponential backoff, a <see cref="TerminalReconcileException"/> is not retried.
+/// </summary>
 /// <typeparam name="T">The reconciled kind.</typeparam>
 public interface IReconciler<T>
     where T : Resource

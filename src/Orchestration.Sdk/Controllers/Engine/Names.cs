@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Orchestration.Sdk.Model;
 
 namespace Orchestration.Sdk.Controllers.Engine;
 
@@ -9,7 +10,11 @@ internal static class Names
 {
     private const string Alphabet = "bcdfghjklmnpqrstvwxz2456789";
 
-    /// <summary>"web-7c9d5" style: the base, a dash and <paramref name="length"/> random characters.</summary>
+    /// <summary>
+    /// "web-7c9d5" style, as the API server's generateName (names.SimpleNameGenerator): the prefix <c>base-</c>, cut to
+    /// 63 − <paramref name="length"/> characters when longer, then <paramref name="length"/> random characters, so the
+    /// name is at most 63 characters whatever the base's length.
+    /// </summary>
     public static string Generate(string baseName, int length = 5)
     {
         Span<char> suffix = stackalloc char[length];
@@ -18,8 +23,13 @@ internal static class Names
             suffix[i] = Alphabet[RandomNumberGenerator.GetInt32(Alphabet.Length)];
         }
 
-        var prefix = baseName.Length > 63 - length - 1 ? baseName[..(63 - length - 1)] : baseName;
-        return $"{prefix}-{suffix}";
+        var prefix = baseName + "-";
+        if (prefix.Length > 63 - length)
+        {
+            prefix = prefix[..(63 - length)];
+        }
+
+        return $"{prefix}{suffix}";
     }
 
     /// <summary>
@@ -27,9 +37,13 @@ internal static class Names
     /// canonical: the model's maps are <see cref="Model.ValueMap{TValue}"/>s, which serialize their keys sorted, so the
     /// order labels or data were declared in does not change the hash.
     /// </summary>
-    public static string Hash(object value)
+    public static string Hash(PodTemplateSpec template) => Hash(JsonSerializer.SerializeToUtf8Bytes(template, ModelJsonContext.Default.PodTemplateSpec));
+
+    /// <summary>A stable hash of a string's JSON (a quoted string), encoded as <see cref="Hash(PodTemplateSpec)"/>.</summary>
+    public static string Hash(string value) => Hash(JsonSerializer.SerializeToUtf8Bytes(value, ModelJsonContext.Default.String));
+
+    private static string Hash(byte[] json)
     {
-        var json = JsonSerializer.SerializeToUtf8Bytes(value, value.GetType());
         uint hash = 2166136261;
         foreach (var b in json)
         {

@@ -16,7 +16,7 @@ internal sealed class WorkQueue<T> : IDisposable
     private readonly HashSet<T> _dirty = [];
     private readonly HashSet<T> _processing = [];
     private readonly Dictionary<T, int> _failures = [];
-    private readonly Dictionary<T, ITimer> _timers = [];
+    private readonly Dictionary<T, DelayedAdd> _timers = [];
     private readonly TimeProvider _time;
     private readonly ExponentialBackoff _backoff;
     private bool _shutDown;
@@ -74,12 +74,28 @@ internal sealed class WorkQueue<T> : IDisposable
 
             if (_timers.TryGetValue(key, out var existing))
             {
-                existing.Dispose();
+                existing.Timer?.Dispose();
             }
 
-            ITimer? timer = null;
-            timer = _time.CreateTimer(_ => Fire(key, timer!), null, delay, Timeout.InfiniteTimeSpan);
-            _timers[key] = timer;
+            // The entry exists before its timer: a clock advanced on another thread may fire the timer before
+            // CreateTimer returns, and Fire must still recognise it (it waits for this lock, then finds the entry).
+            var entry = new DelayedAdd();
+            _timers[key] = entry;
+            entry.Timer = _time.CreateTimer(_ => Fire(key, entry), null, delay, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    /// <summary>
+    /// Adds the key at <paramref name="due"/> on the queue's clock, at once if that has passed. Unlike
+    /// <see cref="AddAfter"/> with a delay computed earlier, time that passes before the timer is armed does not delay it:
+    /// if the clock has reached <paramref name="due"/> by the time the timer exists, the key is added at once.
+    /// </summary>
+    public void AddAt(T key, DateTimeOffset due)
+    {
+        AddAfter(key, due - _time.GetUtcNow());
+        if (_time.GetUtcNow() >= due)
+        {
+            Add(key); // the clock moved past due while the timer was armed with the older delay
         }
     }
 
@@ -104,6 +120,15 @@ internal sealed class WorkQueue<T> : IDisposable
         lock (_gate)
         {
             _failures.Remove(key);
+        }
+    }
+
+    /// <summary>Whether a delayed add (a requeue after a delay or a backoff) is pending for the key.</summary>
+    public bool IsScheduled(T key)
+    {
+        lock (_gate)
+        {
+            return _timers.ContainsKey(key);
         }
     }
 
@@ -153,7 +178,7 @@ internal sealed class WorkQueue<T> : IDisposable
         lock (_gate)
         {
             _shutDown = true;
-            foreach (var t in _timers.Values)
+            foreach (var t in _timers.Values.Select(e => e.Timer).OfType<ITimer>())
             {
                 t.Dispose();
             }
@@ -165,19 +190,25 @@ internal sealed class WorkQueue<T> : IDisposable
 
     public void Dispose() => ShutDown();
 
-    private void Fire(T key, ITimer timer)
+    private void Fire(T key, DelayedAdd entry)
     {
         lock (_gate)
         {
-            if (!_timers.TryGetValue(key, out var current) || !ReferenceEquals(current, timer))
+            if (!_timers.TryGetValue(key, out var current) || !ReferenceEquals(current, entry))
             {
                 return;
             }
 
             _timers.Remove(key);
-            timer.Dispose();
+            entry.Timer?.Dispose();
         }
 
         Add(key);
+    }
+
+    /// <summary>A pending delayed add; its timer is set once created.</summary>
+    private sealed class DelayedAdd
+    {
+        public ITimer? Timer { get; set; }
     }
 }

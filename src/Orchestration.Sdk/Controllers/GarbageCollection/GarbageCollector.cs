@@ -14,11 +14,17 @@ namespace Orchestration.Sdk.Controllers.GarbageCollection;
 /// also enqueues its owners, so dependents orphaned while the host was down are found on start. An owner deleted in the
 /// foreground (deletion timestamp and the foregroundDeletion finalizer) has its dependents deleted the same way and is
 /// removed once no dependent with a controller reference to it (blockOwnerDeletion on the wire) is left.
+/// Dependents are found in the shared informers of the dependent kinds (an index by every owner reference, as
+/// Kubernetes' GC builds its graph from informers); whether an owner is gone is checked with a point read of the
+/// store, as Kubernetes' GC checks a dangling reference with a live GET before it deletes.
 /// </summary>
-internal sealed partial class GarbageCollector(ResourceStore store, ISharedInformerFactory informers, TimeProvider time, IOptions<ControllerOptions> options, ILogger<GarbageCollector> logger)
-    : Controller("garbage-collector", store, informers, time, options.Value, logger)
+internal sealed partial class GarbageCollector(ResourceStore store, ISharedInformerFactory informers, TimeProvider time, IOptions<ControllerOptions> options, ILogger<GarbageCollector> logger, Orchestration.Sdk.Diagnostics.OrchestrationMetrics? metrics = null)
+    : Controller("garbage-collector", store, informers, time, options.Value, logger, metrics)
 {
-    private readonly string[] _dependentKinds = [.. store.Kinds.All.Where(k => k.GarbageCollected).Select(k => k.Kind)];
+    // Every owner reference, not only the controller's (the built-in owner index): any owner keeps a dependent alive.
+    private const string OwnerReferenceIndex = "garbage-collector/owner-references";
+
+    private readonly ISharedInformer<Resource>[] _dependents = [.. store.Kinds.All.Where(k => k.GarbageCollected).Select(k => DependentInformer(informers, k.Kind))];
 
     /// <summary>
     /// Owners being deleted, and every kind that can be a dependent (its change enqueues its owners); any other kind's
@@ -28,7 +34,8 @@ internal sealed partial class GarbageCollector(ResourceStore store, ISharedInfor
 
     private static IEnumerable<WatchSource> SourcesOf(ResourceStore store)
     {
-        var self = new HashSet<string>(StringComparer.Ordinal) { Deployment.KindName, ReplicaSet.KindName };
+        var self = new HashSet<string>(StringComparer.Ordinal) { Deployment.KindName, ReplicaSet.KindName, StatefulSets.StatefulSet.KindName };
+        self.UnionWith([Job.KindName, CronJob.KindName]); // a deleted Job's pods, a deleted CronJob's Jobs
         self.UnionWith(store.Kinds.All.Where(k => k.GetType().IsGenericType && k.GetType().GetGenericTypeDefinition() == typeof(Kinds.Custom.CustomKindRule<>)).Select(k => k.Kind));
         foreach (var rule in store.Kinds.All)
         {
@@ -50,18 +57,37 @@ internal sealed partial class GarbageCollector(ResourceStore store, ISharedInfor
     private static IEnumerable<ObjectKey> ForegroundSelf(Resource r) =>
         r.Metadata.DeletionTimestamp is not null && r.Metadata.Finalizers.Contains(WellKnownFinalizers.ForegroundDeletion) ? [r.Key] : [];
 
-    protected override Task<ReconcileResult> ReconcileAsync(ObjectKey key, CancellationToken cancellationToken)
+    protected override async Task<ReconcileResult> ReconcileAsync(ObjectKey key, CancellationToken cancellationToken)
+    {
+        foreach (var informer in _dependents)
+        {
+            await informer.WaitForSyncAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return Reconcile(key);
+    }
+
+    private ReconcileResult Reconcile(ObjectKey key)
     {
         var owner = Store.Get<Resource>(key);
         if (owner is { Metadata.DeletionTimestamp: null })
         {
-            return Task.FromResult(ReconcileResult.Done);
+            return ReconcileResult.Done;
         }
 
         var foreground = owner is not null && owner.Metadata.Finalizers.Contains(WellKnownFinalizers.ForegroundDeletion);
         var now = Time.GetUtcNow();
-        foreach (var dependent in DependentsOf(key, owner))
+        foreach (var cached in DependentsOf(key, owner))
         {
+            // The cache may lag: decide on the stored dependent (as Kubernetes' GC reads the item live), which may have
+            // been orphaned or have gained an owner meanwhile.
+            var dependent = Store.Get<Resource>(cached.Key);
+            if (dependent is null || dependent.Metadata.Uid != cached.Metadata.Uid ||
+                !dependent.Metadata.OwnerReferences.Any(o => o.Kind == key.Kind && o.Name == key.Name && (owner is null || o.Uid == owner.Metadata.Uid)))
+            {
+                continue;
+            }
+
             if (!AllOwnersGone(dependent))
             {
                 if (foreground)
@@ -105,24 +131,46 @@ internal sealed partial class GarbageCollector(ResourceStore store, ISharedInfor
             }
         }
 
-        return Task.FromResult(ReconcileResult.Done);
+        return ReconcileResult.Done;
     }
 
     /// <summary>The objects naming <paramref name="key"/> as an owner (by uid while the owner is still stored).</summary>
-    private List<Resource> DependentsOf(ObjectKey key, Resource? owner) => [.. _dependentKinds.SelectMany(kind => Store.List<Resource>(kind, key.Namespace, filter: r =>
-        r.Metadata.OwnerReferences.Any(o => o.Kind == key.Kind && o.Name == key.Name && (owner is null || o.Uid == owner.Metadata.Uid))).Items)];
+    /// <remarks>
+    /// Read from the informer caches, which may lag the store: a dependent not cached yet enqueues this owner when its
+    /// add reaches the cache, and one deleted here but still cached enqueues it again when its delete does.
+    /// </remarks>
+    private List<Resource> DependentsOf(ObjectKey key, Resource? owner) => [.. _dependents.SelectMany(informer => informer.ByIndex(OwnerReferenceIndex, OwnerReferenceValue(key.Namespace, key.Kind, key.Name)))
+        .Where(r => r.Metadata.OwnerReferences.Any(o => o.Kind == key.Kind && o.Name == key.Name && (owner is null || o.Uid == owner.Metadata.Uid)))];
 
     /// <summary>Whether every owner of a dependent is gone, or being deleted in the foreground (waiting for its dependents).</summary>
     private bool AllOwnersGone(Resource dependent) => dependent.Metadata.OwnerReferences.All(o =>
         Store.Get<Resource>(new ObjectKey(o.Kind, dependent.Metadata.Namespace, o.Name)) is not { } owner || owner.Metadata.Uid != o.Uid ||
         (owner.Metadata.DeletionTimestamp is not null && owner.Metadata.Finalizers.Contains(WellKnownFinalizers.ForegroundDeletion)));
 
+    /// <summary>The dependent kind's shared informer, with the index by every owner reference (added once per informer).</summary>
+    private static ISharedInformer<Resource> DependentInformer(ISharedInformerFactory informers, string kind)
+    {
+        var informer = informers.ForKind(kind);
+        try
+        {
+            informer.AddIndex(OwnerReferenceIndex, r => r.Metadata.OwnerReferences.Select(o => OwnerReferenceValue(r.Metadata.Namespace, o.Kind, o.Name)));
+        }
+        catch (ArgumentException)
+        {
+            // Another collector over the same factory added the same index already.
+        }
+
+        return informer;
+    }
+
+    private static string OwnerReferenceValue(string ns, string kind, string name) => $"{ns}/{kind}/{name}";
+
     private static IEnumerable<ObjectKey> OwnerKeys(Resource r) =>
         r.Metadata.OwnerReferences.Select(o => new ObjectKey(o.Kind, r.Metadata.Namespace, o.Name));
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Garbage collecting {Dependent}: its owner {Owner} is gone")]
+    [LoggerMessage(EventId = 1501, Level = LogLevel.Information, Message = "Garbage collecting {Dependent}: its owner {Owner} is gone")]
     private static partial void LogCollecting(ILogger logger, string dependent, string owner);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Foreground deletion of {Owner}: its blocking dependents are gone, removing it")]
+    [LoggerMessage(EventId = 1502, Level = LogLevel.Information, Message = "Foreground deletion of {Owner}: its blocking dependents are gone, removing it")]
     private static partial void LogForegroundDone(ILogger logger, string owner);
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orchestration.Sdk.Controllers.Engine;
@@ -15,13 +14,16 @@ namespace Orchestration.Sdk.Controllers.ReplicaSets;
 /// does not count again until the informer has seen its last such write (that write's event brings the key back), so
 /// a lagging cache never makes it create or delete twice.
 /// </summary>
-internal sealed partial class ReplicaSetController(ResourceStore store, ISharedInformerFactory informers, TimeProvider time, IOptions<ControllerOptions> options, ILogger<ReplicaSetController> logger, IEventRecorderFactory? events = null)
-    : Controller("replicaset-controller", store, informers, time, options.Value, logger)
+internal sealed partial class ReplicaSetController(ResourceStore store, ISharedInformerFactory informers, TimeProvider time, IOptions<ControllerOptions> options, ILogger<ReplicaSetController> logger, IEventRecorderFactory? events = null, Orchestration.Sdk.Diagnostics.OrchestrationMetrics? metrics = null)
+    : Controller("replicaset-controller", store, informers, time, options.Value, logger, metrics)
 {
     private readonly IEventRecorder _events = events?.CreateRecorder("replicaset-controller") ?? NullEventRecorder.Instance;
 
+    /// <summary>At most this many pods are created or deleted in one sync (Kubernetes' burstReplicas).</summary>
+    internal const int BurstReplicas = 500;
+
     // Per ReplicaSet: the resourceVersion of its last pod write, which the Pod informer must reach before it counts again.
-    private readonly ConcurrentDictionary<ObjectKey, long> _expected = new();
+    private readonly WriteExpectations _expected = new();
 
     protected override IReadOnlyList<WatchSource> Sources { get; } =
     [
@@ -34,13 +36,13 @@ internal sealed partial class ReplicaSetController(ResourceStore store, ISharedI
         var rs = Store.Get<ReplicaSet>(key);
         if (rs is null || rs.Metadata.DeletionTimestamp is not null)
         {
-            _expected.TryRemove(key, out _);
+            _expected.Forget(key);
             return ReconcileResult.Done;
         }
 
         var pods = Informers.For<Pod>();
         await pods.WaitForSyncAsync(cancellationToken).ConfigureAwait(false);
-        if (_expected.TryGetValue(key, out var expected) && pods.LastResourceVersion < expected)
+        if (!_expected.Satisfied(key, pods.LastResourceVersion))
         {
             return ReconcileResult.Done; // the informer's event of that write enqueues this key again
         }
@@ -49,14 +51,28 @@ internal sealed partial class ReplicaSetController(ResourceStore store, ISharedI
         var now = Time.GetUtcNow();
         long written = 0;
 
-        // Finished pods (evicted, or ended under a non-Always policy) are not active: remove and replace them.
-        foreach (var finished in owned.Where(p => !p.IsTerminating() && p.Status.Phase is PodPhase.Failed or PodPhase.Succeeded))
+        // One pass: finished pods (evicted, or ended under a non-Always policy) are not active: remove and replace them.
+        var current = new List<Pod>(owned.Count);
+        foreach (var pod in owned)
         {
-            written = Math.Max(written, Store.DeletePod(finished, now) ?? 0);
+            if (pod.IsTerminating())
+            {
+                continue;
+            }
+
+            if (pod.Status.Phase is PodPhase.Failed or PodPhase.Succeeded)
+            {
+                written = Math.Max(written, Store.DeletePod(pod, now) ?? 0);
+            }
+            else
+            {
+                current.Add(pod);
+            }
         }
 
-        var current = owned.Where(IsActive).ToList();
-        var diff = rs.Spec.Replicas - current.Count;
+        // As Kubernetes' burstReplicas: at most so many creations or deletions per sync; the informer's event of the
+        // last one brings the key back for the next step, so the rest of the system works on the first pods meanwhile.
+        var diff = Math.Clamp(rs.Spec.Replicas - current.Count, -BurstReplicas, BurstReplicas);
         if (diff > 0)
         {
             for (var i = 0; i < diff; i++)
@@ -81,14 +97,21 @@ internal sealed partial class ReplicaSetController(ResourceStore store, ISharedI
 
         if (written > 0)
         {
-            _expected[key] = written;
+            _expected.Record(key, written);
         }
 
         var minReady = TimeSpan.FromSeconds(rs.Spec.MinReadySeconds);
         TimeSpan? recheck = null;
         var available = 0;
-        foreach (var pod in current.Where(p => p.Status.IsReady))
+        var ready = 0;
+        foreach (var pod in current)
         {
+            if (!pod.Status.IsReady)
+            {
+                continue;
+            }
+
+            ready++;
             var readySince = pod.Status.Conditions.Find(PodConditionType.Ready)!.LastTransitionTime;
             var remaining = readySince + minReady - now;
             if (remaining <= TimeSpan.Zero)
@@ -104,7 +127,7 @@ internal sealed partial class ReplicaSetController(ResourceStore store, ISharedI
         var status = new ReplicaSetStatus
         {
             Replicas = current.Count,
-            ReadyReplicas = current.Count(p => p.Status.IsReady),
+            ReadyReplicas = ready,
             AvailableReplicas = available,
             ObservedGeneration = rs.Metadata.Generation,
         };
@@ -113,8 +136,6 @@ internal sealed partial class ReplicaSetController(ResourceStore store, ISharedI
         // A pod that is ready but not yet for minReadySeconds becomes available by time alone: look again then.
         return recheck is { } after ? ReconcileResult.After(after) : ReconcileResult.Done;
     }
-
-    private static bool IsActive(Pod p) => !p.IsTerminating() && p.Status.Phase is not (PodPhase.Failed or PodPhase.Succeeded);
 
     private static Pod NewPod(ReplicaSet rs) => new()
     {
@@ -129,9 +150,9 @@ internal sealed partial class ReplicaSetController(ResourceStore store, ISharedI
         Spec = rs.Spec.Template.Spec with { NodeName = null },
     };
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "ReplicaSet {ReplicaSet}: created pod {Pod}")]
+    [LoggerMessage(EventId = 1401, Level = LogLevel.Information, Message = "ReplicaSet {ReplicaSet}: created pod {Pod}")]
     private static partial void LogCreatedPod(ILogger logger, string replicaSet, string pod);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "ReplicaSet {ReplicaSet}: deleting pod {Pod}")]
+    [LoggerMessage(EventId = 1402, Level = LogLevel.Information, Message = "ReplicaSet {ReplicaSet}: deleting pod {Pod}")]
     private static partial void LogDeletedPod(ILogger logger, string replicaSet, string pod);
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization.Metadata;
 using Orchestration.Sdk.Declaration;
 using Orchestration.Sdk.Model;
 
@@ -10,6 +11,12 @@ namespace Orchestration.Sdk.Kinds.BuiltIn;
 internal abstract class BuiltInRule<T> : KindRule<T>
     where T : Resource
 {
+    // The model's source-generated contract (ModelJsonContext lists every built-in kind).
+    protected BuiltInRule()
+        : base((JsonTypeInfo<T>)ModelJsonContext.Default.GetTypeInfo(typeof(T))!)
+    {
+    }
+
     public sealed override IReadOnlyList<ValidationError> ValidateCreate(T obj) => Run(obj, Namespaced);
 
     internal sealed override IReadOnlyList<ValidationError> ValidateDeclared(Resource obj) => Run((T)obj, checkNamespace: false);

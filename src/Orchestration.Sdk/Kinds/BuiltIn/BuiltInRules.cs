@@ -8,12 +8,16 @@ internal static class BuiltInRules
         new PodRule(),
         new DeploymentRule(),
         new ReplicaSetRule(),
+        new StatefulSetRule(),
         new ServiceRule(),
         new EndpointsRule(),
         new ConfigMapRule(),
         new SecretRule(),
+        new PersistentVolumeClaimRule(),
         new NodeRule(),
         new HorizontalPodAutoscalerRule(),
+        new JobRule(),
+        new CronJobRule(),
         new Events.EventRule(),
     ];
 }

@@ -37,7 +37,7 @@ internal sealed class DeploymentRule : BuiltInRule<Deployment>
 
     protected override void Validate(Deployment obj, FieldPath root, bool checkNamespace, List<ValidationError> errors)
     {
-        MetadataValidator.Validate(obj.Metadata, root.Child("metadata"), NameRules.Dns1123Label, checkNamespace, errors);
+        MetadataValidator.Validate(obj.Metadata, root.Child("metadata"), NameRules.Dns1123Subdomain, checkNamespace, errors);
         var spec = root.Child("spec");
         WorkloadSpecValidator.Validate(obj.Spec.Replicas, obj.Spec.Selector, obj.Spec.Template, spec, errors);
         MetadataValidator.ValidateNonNegative(obj.Spec.RevisionHistoryLimit, spec.Child("revisionHistoryLimit"), errors);

@@ -18,7 +18,7 @@ internal sealed class PodRule : BuiltInRule<Pod>
     [
         TableColumn.NameColumn,
         Column("Ready", "string", "The aggregate readiness state of this pod for accepting traffic.", p => Cells.Ratio(p.Status.ContainerStatuses.Count(c => c.Ready), p.Spec.Containers.Count)),
-        Column("Status", "string", "The aggregate status of the containers in this pod.", StatusOf),
+        Column("Status", "string", "The aggregate status of the containers in this pod.", PodDisplayStatus.Of),
         Column("Restarts", "string", "The number of times the containers in this pod have been restarted.", p => p.Status.RestartCount),
         TableColumn.AgeColumn,
         Column("IP", "string", "podIP address allocated to the pod.", p => p.Status.PodIP ?? Cells.None, priority: 1),
@@ -41,31 +41,7 @@ internal sealed class PodRule : BuiltInRule<Pod>
 
     protected override void Validate(Pod obj, FieldPath root, bool checkNamespace, List<ValidationError> errors)
     {
-        MetadataValidator.Validate(obj.Metadata, root.Child("metadata"), NameRules.Dns1123Label, checkNamespace, errors);
+        MetadataValidator.Validate(obj.Metadata, root.Child("metadata"), NameRules.Dns1123Subdomain, checkNamespace, errors);
         PodSpecValidator.Validate(obj.Spec, root.Child("spec"), errors);
-    }
-
-    /// <summary>The Status cell, as printers.go's printPod: the phase, or a container's waiting or terminated reason.</summary>
-    private static string StatusOf(Pod pod)
-    {
-        if (pod.Metadata.DeletionTimestamp is not null)
-        {
-            return "Terminating";
-        }
-
-        var reason = pod.Status.Reason ?? pod.Status.Phase.ToString();
-        foreach (var c in pod.Status.ContainerStatuses)
-        {
-            if (c.State.Waiting is { Reason: { Length: > 0 } waiting })
-            {
-                reason = waiting;
-            }
-            else if (c.State.Terminated is { } terminated)
-            {
-                reason = terminated.Reason is { Length: > 0 } r ? r : $"ExitCode:{terminated.ExitCode}";
-            }
-        }
-
-        return reason;
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization.Metadata;
 using Orchestration.Sdk.Declaration;
 using Orchestration.Sdk.Model;
 
@@ -56,6 +57,6 @@ public sealed class CustomKindBuilder<T>
         return this;
     }
 
-    internal KindRule Build(string kind) =>
-        new CustomKindRule<T>(kind, _plural ?? kind.ToLowerInvariant() + "s", [.. _shortNames], _group, _version, [.. _validators]);
+    internal KindRule Build(string kind, JsonTypeInfo<T> jsonTypeInfo) =>
+        new CustomKindRule<T>(kind, _plural ?? kind.ToLowerInvariant() + "s", [.. _shortNames], _group, _version, [.. _validators], jsonTypeInfo);
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization.Metadata;
 using Orchestration.Sdk.Declaration;
 using Orchestration.Sdk.Model;
 
@@ -5,7 +6,8 @@ namespace Orchestration.Sdk.Kinds.Custom;
 
 /// <summary>The rule of a user-defined kind, built by <see cref="CustomKindBuilder{T}"/>.</summary>
 /// <typeparam name="T">The custom resource type.</typeparam>
-internal sealed class CustomKindRule<T>(string kind, string plural, IReadOnlyList<string> shortNames, string group, string version, IReadOnlyList<Func<T, string, IEnumerable<ValidationError>>> validators) : KindRule<T>
+internal sealed class CustomKindRule<T>(string kind, string plural, IReadOnlyList<string> shortNames, string group, string version, IReadOnlyList<Func<T, string, IEnumerable<ValidationError>>> validators, JsonTypeInfo<T> jsonTypeInfo)
+    : KindRule<T>(jsonTypeInfo)
     where T : Resource
 {
     public override string Kind => kind;

@@ -24,16 +24,16 @@ internal sealed class ProxyPlan
     public Dictionary<ListenerKey, PlannedPort> Ports { get; } = [];
 
     /// <param name="services">The services, oldest first (an older service keeps a contested port).</param>
-    /// <param name="store">Where the endpoints are read.</param>
+    /// <param name="endpointsOf">The endpoints of a service (its namespace and name), or null.</param>
     /// <param name="serviceAddress">The address service ports listen on.</param>
     /// <param name="hostAddress">The address host ports listen on.</param>
-    public static ProxyPlan Build(IReadOnlyList<Service> services, ResourceStore store, IPAddress serviceAddress, IPAddress hostAddress)
+    public static ProxyPlan Build(IReadOnlyList<Service> services, Func<Service, Endpoints?> endpointsOf, IPAddress serviceAddress, IPAddress hostAddress)
     {
         var plan = new ProxyPlan();
         var holders = new Dictionary<IPEndPoint, string>();
-        foreach (var service in services)
+        foreach (var service in services.Where(s => !s.Spec.IsHeadless)) // a headless service has no address to listen on
         {
-            var endpoints = store.Get<Endpoints>(new ObjectKey(Endpoints.KindName, service.Metadata.Namespace, service.Metadata.Name));
+            var endpoints = endpointsOf(service);
             foreach (var port in service.Spec.Ports.Where(p => p.Protocol == "TCP"))
             {
                 var backends = Backends(endpoints, port);

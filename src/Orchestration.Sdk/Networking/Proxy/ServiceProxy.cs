@@ -116,11 +116,12 @@ internal sealed class ServiceProxy(
     /// <returns>Whether every port listens and the hosts files are published (nothing to retry).</returns>
     private async Task<bool> SyncAsync(IPAddress address, CancellationToken ct)
     {
-        var services = store.List<Service>(Service.KindName).Items
+        var services = informers.For<Service>().List()
             .Where(s => s.Metadata.DeletionTimestamp is null)
             .OrderBy(s => s.Metadata.CreationTimestamp).ThenBy(s => s.Metadata.Name, StringComparer.Ordinal)
             .ToList();
-        var wanted = ProxyPlan.Build(services, store, address, IPAddress.Parse(_options.HostAddress));
+        var endpoints = informers.For<Endpoints>();
+        var wanted = ProxyPlan.Build(services, s => endpoints.Get(s.Metadata.Name, s.Metadata.Namespace), address, IPAddress.Parse(_options.HostAddress));
         // A port that clashes now (an older service moved onto it) gives up its listener too, so the older one can bind.
         foreach (var (key, listener) in _listeners.Where(l => !wanted.Ports.TryGetValue(l.Key, out var p) || p.Clash is not null).ToList())
         {
@@ -172,13 +173,13 @@ internal sealed class ServiceProxy(
             SetCondition(service.Key, failures.GetValueOrDefault(service.Key));
         }
 
-        var published = await PublishHostsAsync(services, ct).ConfigureAwait(false);
+        var published = await PublishHostsAsync(services, s => endpoints.Get(s.Metadata.Name, s.Metadata.Namespace), ct).ConfigureAwait(false);
         return published && !retry;
     }
 
-    private async Task<bool> PublishHostsAsync(IReadOnlyList<Service> services, CancellationToken ct)
+    private async Task<bool> PublishHostsAsync(IReadOnlyList<Service> services, Func<Service, Endpoints?> endpointsOf, CancellationToken ct)
     {
-        var hosts = ServiceHosts.For(services);
+        var hosts = ServiceHosts.For(services, endpointsOf);
         if (_publishedHosts is { } published && published.Count == hosts.Count &&
             published.Zip(hosts).All(p => p.First.IP == p.Second.IP && p.First.HostNames.SequenceEqual(p.Second.HostNames)))
         {
@@ -205,7 +206,7 @@ internal sealed class ServiceProxy(
             return $"cannot listen on {endPoint}: {e.Message}";
         }
 
-        var holder = PortHolder.Describe(endPoint.Port) ?? "another process";
+        var holder = PortHolder.Describe(endPoint) ?? "another process";
         return string.Create(CultureInfo.InvariantCulture, $"port {endPoint.Port} on {endPoint.Address} is already in use by {holder}");
     }
 

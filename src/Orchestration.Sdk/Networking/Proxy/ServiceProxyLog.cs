@@ -4,27 +4,27 @@ namespace Orchestration.Sdk.Networking.Proxy;
 
 internal static partial class ServiceProxyLog
 {
-    [LoggerMessage(Level = LogLevel.Information, Message = "Service proxy: {Service} listens on {EndPoint}")]
+    [LoggerMessage(EventId = 2701, Level = LogLevel.Information, Message = "Service proxy: {Service} listens on {EndPoint}")]
     public static partial void Listening(ILogger logger, string service, string endPoint);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Service proxy: {Service} stopped listening on {EndPoint}")]
+    [LoggerMessage(EventId = 2702, Level = LogLevel.Information, Message = "Service proxy: {Service} stopped listening on {EndPoint}")]
     public static partial void Closed(ILogger logger, string service, string endPoint);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Service proxy: {Service} cannot listen on {EndPoint}: {Reason}")]
+    [LoggerMessage(EventId = 2703, Level = LogLevel.Warning, Message = "Service proxy: {Service} cannot listen on {EndPoint}: {Reason}")]
     public static partial void ListenFailed(ILogger logger, string service, string endPoint, string reason);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Service proxy: accepting a connection for {Service} failed")]
+    [LoggerMessage(EventId = 2704, Level = LogLevel.Warning, Message = "Service proxy: accepting a connection for {Service} failed")]
     public static partial void AcceptFailed(ILogger logger, Exception exception, string service);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Service proxy: {Service} backend {Backend} did not take the connection ({Reason}); trying the next")]
+    [LoggerMessage(EventId = 2705, Level = LogLevel.Debug, Message = "Service proxy: {Service} backend {Backend} did not take the connection ({Reason}); trying the next")]
     public static partial void BackendFailed(ILogger logger, string service, string backend, string reason);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Service proxy: no ready endpoint of {Service} took the connection ({Count} tried); closing it")]
+    [LoggerMessage(EventId = 2706, Level = LogLevel.Debug, Message = "Service proxy: no ready endpoint of {Service} took the connection ({Count} tried); closing it")]
     public static partial void NoBackend(ILogger logger, string service, int count);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Service proxy: writing service names into the pods' hosts files failed; retrying shortly")]
+    [LoggerMessage(EventId = 2707, Level = LogLevel.Warning, Message = "Service proxy: writing service names into the pods' hosts files failed; retrying shortly")]
     public static partial void PublishHostsFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Pod {Pod}: waited for the service proxy to drain {Address} before stopping it (drained: {Drained})")]
+    [LoggerMessage(EventId = 2708, Level = LogLevel.Information, Message = "Pod {Pod}: waited for the service proxy to drain {Address} before stopping it (drained: {Drained})")]
     public static partial void Drained(ILogger logger, string pod, string address, bool drained);
 }

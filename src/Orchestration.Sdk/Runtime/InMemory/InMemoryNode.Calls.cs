@@ -16,7 +16,11 @@ public sealed partial class InMemoryNode
         return true;
     }
 
-    private static string NewId() => Guid.NewGuid().ToString("N");
+    // Ids are unique in the process: a random prefix drawn once, then a counter (cheaper than a Guid per call).
+    private static readonly ulong IdPrefix = (ulong)Random.Shared.NextInt64();
+    private static long s_nextId;
+
+    private static string NewId() => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{IdPrefix:x16}{(ulong)Interlocked.Increment(ref s_nextId):x16}");
 
     private Task<T> Call<T>(InMemoryOperation operation, CancellationToken cancellationToken, Func<T> body)
     {
@@ -25,6 +29,23 @@ public sealed partial class InMemoryNode
             return Task.FromCanceled<T>(cancellationToken);
         }
 
+        TimeSpan delay;
+        lock (_gate)
+        {
+            delay = _delays.GetValueOrDefault(operation);
+        }
+
+        return delay > TimeSpan.Zero ? DelayedCall(operation, delay, cancellationToken, body) : CallNow(operation, cancellationToken, body);
+    }
+
+    private async Task<T> DelayedCall<T>(InMemoryOperation operation, TimeSpan delay, CancellationToken cancellationToken, Func<T> body)
+    {
+        await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
+        return await CallNow(operation, cancellationToken, body).ConfigureAwait(false);
+    }
+
+    private Task<T> CallNow<T>(InMemoryOperation operation, CancellationToken cancellationToken, Func<T> body)
+    {
         try
         {
             lock (_gate)
@@ -76,6 +97,8 @@ public sealed partial class InMemoryNode
         }
 
         _containers.Remove(c.Id);
+        _containersByPod.Remove(c);
+        RemoveLayerLocked(c.Id);
         Publish(ContainerEventType.Removed, c, _time.GetUtcNow());
     }
 

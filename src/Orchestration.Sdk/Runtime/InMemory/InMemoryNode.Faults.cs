@@ -198,6 +198,22 @@ public sealed partial class InMemoryNode
     }
 
     /// <summary>
+    /// Makes every later call of <paramref name="operation"/> take <paramref name="delay"/> on the node's clock before it
+    /// runs, as a slow engine does (a Docker container create takes seconds); <see cref="TimeSpan.Zero"/> makes them
+    /// immediate again. With a fake clock the calls wait until the test advances it.
+    /// </summary>
+    /// <param name="operation">The call.</param>
+    /// <param name="delay">How long each call takes.</param>
+    public void DelayCalls(InMemoryOperation operation, TimeSpan delay)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(delay, TimeSpan.Zero);
+        lock (_gate)
+        {
+            _delays[operation] = delay;
+        }
+    }
+
+    /// <summary>
     /// Takes the node down, as a network partition: every runtime call throws <see cref="ContainerRuntimeException"/>
     /// with reason "RuntimeUnavailable", the event stream stalls, and the node agent stops heart-beating.
     /// Containers keep their state.
@@ -229,12 +245,14 @@ public sealed partial class InMemoryNode
                 }
 
                 _containers.Clear();
+                _containersByPod.Clear();
                 foreach (var s in _sandboxes.Values)
                 {
                     _addresses.Release(s.IPAddress);
                 }
 
                 _sandboxes.Clear();
+                _sandboxesByPod.Clear();
             }
 
             if (_down)

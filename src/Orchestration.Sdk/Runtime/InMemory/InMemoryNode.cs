@@ -17,9 +17,12 @@ public sealed partial class InMemoryNode : IContainerRuntime
     private readonly ImageFaults _images = new();
     private readonly Dictionary<string, InMemoryContainer> _containers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, PodSandbox> _sandboxes = new(StringComparer.Ordinal);
+    private readonly PodUidIndex<InMemoryContainer> _containersByPod = new(static c => c.Labels);
+    private readonly PodUidIndex<PodSandbox> _sandboxesByPod = new(static s => s.Labels);
     private readonly PodAddressPool _addresses;
     private readonly int[] _calls = new int[Enum.GetValues<InMemoryOperation>().Length];
     private readonly Dictionary<InMemoryOperation, InjectedFailure> _failures = [];
+    private readonly Dictionary<InMemoryOperation, TimeSpan> _delays = [];
     private bool _down;
     private long _sequence;
 
@@ -83,6 +86,7 @@ public sealed partial class InMemoryNode : IContainerRuntime
             { Reason = "FailedCreatePodSandBox" };
             var sandbox = new PodSandbox(NewId(), ip, request.Labels);
             _sandboxes[sandbox.Id] = sandbox;
+            _sandboxesByPod.Add(sandbox);
             return sandbox;
         });
     }
@@ -98,7 +102,9 @@ public sealed partial class InMemoryNode : IContainerRuntime
 
             if (_sandboxes.Remove(sandboxId, out var sandbox))
             {
+                _sandboxesByPod.Remove(sandbox);
                 _addresses.Release(sandbox.IPAddress);
+                RemovePodVolumesLocked(sandbox);
             }
 
             return true;
@@ -109,7 +115,7 @@ public sealed partial class InMemoryNode : IContainerRuntime
     {
         ArgumentNullException.ThrowIfNull(labelSelector);
         return Call<IReadOnlyList<PodSandbox>>(InMemoryOperation.ListPodSandboxes, cancellationToken, () =>
-            _sandboxes.Values.Where(s => MatchesSelector(s.Labels, labelSelector)).ToList());
+            _sandboxesByPod.Candidates(labelSelector, _sandboxes.Values).Where(s => MatchesSelector(s.Labels, labelSelector)).ToList());
     }
 
     /// <inheritdoc />
@@ -129,8 +135,10 @@ public sealed partial class InMemoryNode : IContainerRuntime
                 { Reason = "CreateContainerError" };
             }
 
+            MountLocked(request);
             var container = new InMemoryContainer(NewId(), ++_sequence, request, _time.GetUtcNow());
             _containers[container.Id] = container;
+            _containersByPod.Add(container);
             return container.Id;
         });
     }
@@ -237,7 +245,7 @@ public sealed partial class InMemoryNode : IContainerRuntime
     {
         ArgumentNullException.ThrowIfNull(labelSelector);
         return Call<IReadOnlyList<RuntimeContainer>>(InMemoryOperation.ListContainers, cancellationToken, () =>
-            _containers.Values.Where(c => MatchesSelector(c.Labels, labelSelector)).OrderBy(c => c.Sequence).Select(c => c.Snapshot()).ToList());
+            _containersByPod.Candidates(labelSelector, _containers.Values).Where(c => MatchesSelector(c.Labels, labelSelector)).OrderBy(c => c.Sequence).Select(c => c.Snapshot()).ToList());
     }
 
     /// <inheritdoc />

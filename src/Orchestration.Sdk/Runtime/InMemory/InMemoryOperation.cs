@@ -38,4 +38,7 @@ public enum InMemoryOperation
 
     /// <summary>Subscribing to <see cref="IContainerRuntime.WatchEventsAsync"/>.</summary>
     WatchEvents,
+
+    /// <summary><see cref="IContainerRuntime.RemoveVolumeAsync"/>.</summary>
+    RemoveVolume,
 }

@@ -38,6 +38,12 @@ internal sealed class NodeAgent
 
     public IContainerRuntime Runtime => Node.Runtime;
 
+    /// <summary>The SDK's metrics, when registered. <value>The default value is null (none recorded).</value></summary>
+    public Diagnostics.OrchestrationMetrics? Metrics { get; init; }
+
+    /// <summary>The runtime's calls, traced and measured.</summary>
+    public RuntimeCalls Calls => field ??= new RuntimeCalls(Runtime, NodeName, Time, Metrics);
+
     public ResourceStore Store { get; }
 
     public TimeProvider Time { get; }
@@ -48,6 +54,12 @@ internal sealed class NodeAgent
 
     /// <summary>Whether a running container is ready: its probes (see <see cref="Probes"/>), then the manager's hook.</summary>
     public ContainerReadiness Readiness { get; }
+
+    /// <summary>The shared informers the agent reads other kinds through (services for host names and environment variables).</summary>
+    public required Informers.ISharedInformerFactory Informers { get; init; }
+
+    /// <summary>The services of <paramref name="namespace"/>, from the shared Service informer's cache.</summary>
+    public IReadOnlyList<Networking.Service> ServicesIn(string @namespace) => Informers.For<Networking.Service>().List(@namespace);
 
     /// <summary>What a terminating pod waits for before its containers get SIGTERM.</summary>
     public IReadOnlyList<IPodTerminationGate> TerminationGates { get; init; } = [];
@@ -267,8 +279,8 @@ internal sealed class NodeAgent
     private async Task RelistAsync(CancellationToken ct)
     {
         var selector = ContainerRequests.NodeSelector(NodeName, Options.ApplicationName);
-        var containers = await Runtime.ListContainersAsync(selector, ct).ConfigureAwait(false);
-        var sandboxes = await Runtime.ListPodSandboxesAsync(selector, ct).ConfigureAwait(false);
+        var containers = await Calls.ListContainersAsync(selector, ct).ConfigureAwait(false);
+        var sandboxes = await Calls.ListPodSandboxesAsync(selector, ct).ConfigureAwait(false);
         foreach (var labels in containers.Select(c => c.Labels).Concat(sandboxes.Select(s => s.Labels)))
         {
             if (PodOf(labels) is { } pod)

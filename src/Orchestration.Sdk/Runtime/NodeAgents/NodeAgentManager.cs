@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Orchestration.Sdk.Hosting;
 using Orchestration.Sdk.Informers;
@@ -28,17 +29,18 @@ internal sealed class NodeAgentManager : IClusterComponent
     private ISharedInformer<Pod>? _pods;
     private bool _running;
     private readonly IEventRecorderFactory? _events;
+    private readonly Diagnostics.OrchestrationMetrics? _metrics;
 
     public NodeAgentManager(
-        ResourceStore store, ISharedInformerFactory informers, INodeProvider nodes, TimeProvider time, IOptions<NodeAgentOptions> options, ILoggerFactory loggerFactory,
-        IEnumerable<IPodTerminationGate>? terminationGates = null, IEventRecorderFactory? events = null)
+        ResourceStore store, ISharedInformerFactory informers, INodeProvider nodes, TimeProvider time, IOptions<NodeAgentOptions> options, ILoggerFactory? loggerFactory = null,
+        IEnumerable<IPodTerminationGate>? terminationGates = null, IEventRecorderFactory? events = null, Diagnostics.OrchestrationMetrics? metrics = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(informers);
         ArgumentNullException.ThrowIfNull(nodes);
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(loggerFactory);
+        loggerFactory ??= NullLoggerFactory.Instance; // the core registers no logging: the host's, when it has one
         _store = store;
         _informers = informers;
         _nodes = nodes;
@@ -48,6 +50,7 @@ internal sealed class NodeAgentManager : IClusterComponent
         _logger = loggerFactory.CreateLogger<NodeAgentManager>();
         TerminationGates = terminationGates?.ToList() ?? [];
         _events = events;
+        _metrics = metrics;
     }
 
     public string Name => "node-agents";
@@ -84,8 +87,21 @@ internal sealed class NodeAgentManager : IClusterComponent
                 StartAgent(node, listPods: false);
             }
 
-            // Every change of a bound pod (and, from a relist, every pod that vanished) reaches its node's agent.
-            registration = pods.AddEventHandler(ResourceEventHandler<Pod>.OnAny(pod => AgentOf(pod)?.PodChanged(pod)));
+            // Every change of a bound pod (and, from a relist, every pod that vanished) reaches its node's agent, except
+            // a status write that leaves the pod running (as the kubelet's pod config, which syncs on spec and metadata
+            // changes and reconciles only terminal phases from a status update): most such writes are the agent's own.
+            registration = pods.AddEventHandler(new ResourceEventHandler<Pod>
+            {
+                Added = (pod, _) => AgentOf(pod)?.PodChanged(pod),
+                Updated = (old, pod) =>
+                {
+                    if (!IsNonTerminalStatusWrite(old, pod))
+                    {
+                        AgentOf(pod)?.PodChanged(pod);
+                    }
+                },
+                Deleted = pod => AgentOf(pod)?.PodChanged(pod),
+            });
             await Task.Delay(Timeout.Infinite, stoppingToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -149,6 +165,8 @@ internal sealed class NodeAgentManager : IClusterComponent
             agent = new NodeAgent(node, _store, _time, _options, _loggerFactory.CreateLogger("Orchestration.Sdk.Runtime.NodeAgents.NodeAgent"), Readiness, _stopping)
             {
                 TerminationGates = TerminationGates,
+                Informers = _informers,
+                Metrics = _metrics,
                 Events = _events?.CreateRecorder("kubelet", node.Name) ?? NullEventRecorder.Instance,
             };
             _agents[node.Name] = agent;
@@ -166,6 +184,12 @@ internal sealed class NodeAgentManager : IClusterComponent
             }
         }
     }
+
+    /// <summary>Whether <paramref name="pod"/> differs from <paramref name="old"/> in a status that is not finished only.</summary>
+    internal static bool IsNonTerminalStatusWrite(Pod old, Pod pod) =>
+        ReferenceEquals(old.Spec, pod.Spec) &&
+        pod.Status.Phase is not (PodPhase.Succeeded or PodPhase.Failed) &&
+        old.Metadata with { ResourceVersion = pod.Metadata.ResourceVersion } == pod.Metadata;
 
     private NodeAgent? AgentOf(Pod pod)
     {

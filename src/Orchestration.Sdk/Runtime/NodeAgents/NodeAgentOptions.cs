@@ -31,4 +31,11 @@ public sealed class NodeAgentOptions
     /// <value>The default value is null: every container the SDK labeled for the node is the agent's.</value>
     /// </summary>
     public string? ApplicationName { get; set; }
+
+    /// <summary>
+    /// Whether pods may mount directories of the node (hostPath volumes). Unsafe: a container then reads and writes the
+    /// host's files outside any isolation, and its data is tied to that machine. A pod with a hostPath volume is refused
+    /// (its containers wait with CreateContainerConfigError) unless this is set. <value>The default value is false.</value>
+    /// </summary>
+    public bool AllowHostPathVolumes { get; set; }
 }

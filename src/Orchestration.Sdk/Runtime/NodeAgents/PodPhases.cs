@@ -55,4 +55,11 @@ internal static class PodPhases
 
         return policy == RestartPolicy.Never ? PodPhase.Failed : PodPhase.Running;
     }
+
+    /// <summary>
+    /// The phase while init containers have not all completed (the kubelet's getPhase): Failed when one failed under
+    /// restart policy Never, else Pending.
+    /// </summary>
+    public static PodPhase Initializing(RestartPolicy policy, IReadOnlyList<ContainerStatus> initStatuses) =>
+        policy == RestartPolicy.Never && initStatuses.Any(s => s.State.Terminated is { ExitCode: not 0 }) ? PodPhase.Failed : PodPhase.Pending;
 }

@@ -14,8 +14,18 @@ internal static class PodStatusCalculator
     /// <param name="readiness">Whether a running container is ready.</param>
     public static PodStatus Compute(Pod pod, PodObservation observed, IReadOnlyDictionary<string, ContainerRecord> records, ContainerStateWaiting? sandboxError, DateTimeOffset now, string? hostIp, ContainerReadiness readiness)
     {
-        var statuses = pod.Spec.Containers.Select(c => ContainerStatusOf(pod, c, observed, records[c.Name], sandboxError, now, readiness)).ToList();
-        var phase = pod.Status.Phase is PodPhase.Succeeded or PodPhase.Failed ? pod.Status.Phase : PodPhases.Compute(pod.Spec.RestartPolicy, statuses);
+        var initPolicy = InitRestartPolicy(pod.Spec.RestartPolicy);
+        var initStatuses = pod.Spec.InitContainers.Select(c => InitStatus(ContainerStatusOf(pod, c, initPolicy, observed, records[c.Name], sandboxError, now, readiness))).ToList();
+        var incomplete = initStatuses.Where(s => s.State.Terminated is not { ExitCode: 0 }).Select(s => s.Name).ToList();
+        var statuses = pod.Spec.Containers.Select(c => ContainerStatusOf(pod, c, pod.Spec.RestartPolicy, observed, records[c.Name], sandboxError, now, readiness))
+            .Select(s => incomplete.Count > 0 && s.State.Waiting is { Reason: "ContainerCreating" } ? s with { State = ContainerState.WaitingFor("PodInitializing") } : s)
+            .ToList();
+        var phase = pod.Status.Phase is PodPhase.Succeeded or PodPhase.Failed ? pod.Status.Phase
+            : incomplete.Count > 0 ? PodPhases.Initializing(pod.Spec.RestartPolicy, initStatuses)
+            : PodPhases.Compute(pod.Spec.RestartPolicy, statuses);
+        Condition initialized = incomplete.Count == 0
+            ? new(PodConditionType.Initialized, ConditionStatus.True, null, null, now)
+            : new(PodConditionType.Initialized, ConditionStatus.False, "ContainersNotInitialized", $"containers with incomplete status: [{string.Join(' ', incomplete)}]", now);
         var unready = statuses.Where(s => !s.Ready).Select(s => s.Name).ToList();
         Condition containersReady = phase == PodPhase.Succeeded
             ? new(PodConditionType.ContainersReady, ConditionStatus.False, "PodCompleted", null, now)
@@ -26,13 +36,17 @@ internal static class PodStatusCalculator
         return pod.Status with
         {
             Phase = phase,
-            Conditions = pod.Status.Conditions.Set(containersReady).Set(ready),
+            Conditions = (pod.Spec.InitContainers.Count > 0 ? pod.Status.Conditions.Set(initialized) : pod.Status.Conditions).Set(containersReady).Set(ready),
+            InitContainerStatuses = initStatuses,
             ContainerStatuses = statuses,
             PodIP = observed.Sandbox?.IPAddress ?? pod.Status.PodIP,
             HostIP = hostIp ?? pod.Status.HostIP,
             StartTime = pod.Status.StartTime ?? now,
         };
     }
+
+    /// <summary>An init container's restart policy: a failed one is restarted unless the pod's policy is Never (as the kubelet).</summary>
+    public static RestartPolicy InitRestartPolicy(RestartPolicy podPolicy) => podPolicy == RestartPolicy.Never ? RestartPolicy.Never : RestartPolicy.OnFailure;
 
     /// <summary>Whether the restart policy restarts an instance that exited with <paramref name="exitCode"/>.</summary>
     public static bool ShouldRestart(RestartPolicy policy, int? exitCode) => policy switch
@@ -56,7 +70,10 @@ internal static class PodStatusCalculator
     public static string BackOffMessage(Pod pod, string container, TimeSpan backoff) =>
         $"back-off {GoDuration.Format(backoff)} restarting failed container={container} pod={pod.Metadata.Name}_{pod.Metadata.Namespace}({pod.Metadata.Uid})";
 
-    private static ContainerStatus ContainerStatusOf(Pod pod, Container spec, PodObservation observed, ContainerRecord record, ContainerStateWaiting? sandboxError, DateTimeOffset now, ContainerReadiness readiness)
+    /// <summary>A completed init container is Ready, as the kubelet reports it.</summary>
+    private static ContainerStatus InitStatus(ContainerStatus s) => s.State.Terminated is { ExitCode: 0 } ? s with { Ready = true } : s;
+
+    private static ContainerStatus ContainerStatusOf(Pod pod, Container spec, RestartPolicy policy, PodObservation observed, ContainerRecord record, ContainerStateWaiting? sandboxError, DateTimeOffset now, ContainerReadiness readiness)
     {
         var current = observed.Current(spec.Name);
         var previous = observed.Previous(spec.Name);
@@ -77,7 +94,7 @@ internal static class PodStatusCalculator
                 break;
             default:
                 var terminated = Terminated(current, now, record);
-                var restarting = pod.Status.Phase is not (PodPhase.Succeeded or PodPhase.Failed) && ShouldRestart(pod.Spec.RestartPolicy, current.ExitCode);
+                var restarting = pod.Status.Phase is not (PodPhase.Succeeded or PodPhase.Failed) && ShouldRestart(policy, current.ExitCode);
                 if (restarting && record.BackoffUntil is { } until && now < until && record.Backoff.Current is { } backoff)
                 {
                     state = ContainerState.WaitingFor("CrashLoopBackOff", BackOffMessage(pod, spec.Name, backoff));

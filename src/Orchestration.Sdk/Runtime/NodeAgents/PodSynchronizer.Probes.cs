@@ -17,7 +17,7 @@ internal sealed partial class PodSynchronizer
         try
         {
             var grace = TimeSpan.FromSeconds(Math.Max(0, pod.Spec.TerminationGracePeriodSeconds));
-            await agent.Runtime.StopContainerAsync(containerId, grace, ct).ConfigureAwait(false);
+            await agent.Calls.StopContainerAsync(containerId, grace, ct, spec.Name).ConfigureAwait(false);
         }
         catch (ContainerRuntimeException ex)
         {

@@ -50,15 +50,15 @@ internal sealed partial class PodSynchronizer
         }
 
         await Task.WhenAll(observed.Containers.Where(c => c.State == RuntimeContainerState.Running)
-            .Select(c => agent.Runtime.StopContainerAsync(c.Id, gracePeriod, ct))).ConfigureAwait(false);
+            .Select(c => agent.Calls.StopContainerAsync(c.Id, gracePeriod, ct))).ConfigureAwait(false);
         foreach (var c in observed.Containers)
         {
-            await agent.Runtime.RemoveContainerAsync(c.Id, ct).ConfigureAwait(false);
+            await agent.Calls.RemoveContainerAsync(c.Id, ct).ConfigureAwait(false);
         }
 
         foreach (var s in observed.Sandboxes)
         {
-            await agent.Runtime.RemovePodSandboxAsync(s.Id, ct).ConfigureAwait(false);
+            await agent.Calls.RemovePodSandboxAsync(s.Id, ct).ConfigureAwait(false);
         }
 
         NodeAgentLog.TornDown(agent.Logger, agent.NodeName, Key.Display, Uid, observed.Containers.Count, orphan);

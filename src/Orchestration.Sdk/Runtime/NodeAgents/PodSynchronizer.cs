@@ -23,9 +23,24 @@ internal sealed partial class PodSynchronizer(NodeAgent agent, string uid, Objec
 
     private NodeAgentOptions Options => agent.Options;
 
+    /// <summary>One sync, as the span "sync pod" (linked to the context stored on the pod) while spans are recorded.</summary>
     public async Task<SyncOutcome> SyncAsync(CancellationToken cancellationToken)
     {
         var pod = agent.Store.Get<Pod>(Key);
+        using var activity = Diagnostics.OrchestrationActivities.StartPodSync(pod, Key, Uid, agent.NodeName);
+        try
+        {
+            return await SyncAsync(pod, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (activity is not null)
+        {
+            Diagnostics.OrchestrationActivities.Fail(activity, ex);
+            throw;
+        }
+    }
+
+    private async Task<SyncOutcome> SyncAsync(Pod? pod, CancellationToken cancellationToken)
+    {
         if (pod is null || pod.Metadata.Uid != Uid || pod.Spec.NodeName != agent.NodeName)
         {
             agent.Probes.Remove(Uid);
@@ -50,13 +65,20 @@ internal sealed partial class PodSynchronizer(NodeAgent agent, string uid, Objec
             return SyncOutcome.Idle; // a finished pod's containers are never started again
         }
 
-        foreach (var c in pod.Spec.Containers)
+        foreach (var c in pod.Spec.InitContainers.Concat(pod.Spec.Containers))
         {
             _records.TryAdd(c.Name, new ContainerRecord());
         }
 
         var wake = new WakeTime();
         var observed = await ObserveAsync(cancellationToken).ConfigureAwait(false);
+        if (LostARunningContainer(pod, observed))
+        {
+            // As the kubelet's syncPod, which sets the status before it acts: a container that exited or was removed
+            // shows (not Ready, out of the endpoints) now, not after its replacement was created and started.
+            WriteStatus(observed);
+        }
+
         for (var round = 0; round < 4 && await ActAsync(pod, observed, wake, cancellationToken).ConfigureAwait(false); round++)
         {
             observed = await ObserveAsync(cancellationToken).ConfigureAwait(false);
@@ -67,11 +89,15 @@ internal sealed partial class PodSynchronizer(NodeAgent agent, string uid, Objec
         return new SyncOutcome(false, wake.Earliest);
     }
 
+    /// <summary>Whether a container the pod's status shows running is no longer running in the runtime.</summary>
+    private static bool LostARunningContainer(Pod pod, PodObservation observed) =>
+        pod.Status.ContainerStatuses.Any(s => s.State.Running is not null && observed.Current(s.Name)?.State != RuntimeContainerState.Running);
+
     private async Task<PodObservation> ObserveAsync(CancellationToken ct)
     {
         var selector = ContainerRequests.PodSelector(agent.NodeName, Options.ApplicationName, Uid);
-        var containers = await agent.Runtime.ListContainersAsync(selector, ct).ConfigureAwait(false);
-        var sandboxes = await agent.Runtime.ListPodSandboxesAsync(selector, ct).ConfigureAwait(false);
+        var containers = await agent.Calls.ListContainersAsync(selector, ct).ConfigureAwait(false);
+        var sandboxes = await agent.Calls.ListPodSandboxesAsync(selector, ct).ConfigureAwait(false);
         return new PodObservation(sandboxes, containers);
     }
 
@@ -90,8 +116,8 @@ internal sealed partial class PodSynchronizer(NodeAgent agent, string uid, Objec
 
             try
             {
-                sandbox = await agent.Runtime.RunPodSandboxAsync(
-                    ContainerRequests.Sandbox(pod, agent.NodeName, Options.ApplicationName) with { HostAliases = Networking.ServiceHosts.For(agent.Store, pod.Metadata.Namespace) },
+                sandbox = await agent.Calls.RunPodSandboxAsync(
+                    ContainerRequests.Sandbox(pod, agent.NodeName, Options.ApplicationName) with { HostAliases = Networking.ServiceHosts.For(agent.ServicesIn(pod.Metadata.Namespace)) },
                     ct).ConfigureAwait(false);
                 _sandbox.Succeeded();
                 NodeAgentLog.SandboxCreated(agent.Logger, agent.NodeName, Key.Display, sandbox.IPAddress);
@@ -106,16 +132,28 @@ internal sealed partial class PodSynchronizer(NodeAgent agent, string uid, Objec
             }
         }
 
+        // Init containers one at a time, in order: the first that has not exited 0 is the one to run; app containers
+        // start only once every init container has.
+        foreach (var spec in pod.Spec.InitContainers)
+        {
+            if (observed.Current(spec.Name) is { State: RuntimeContainerState.Exited, ExitCode: 0 })
+            {
+                continue;
+            }
+
+            return await StepAsync(pod, spec, PodStatusCalculator.InitRestartPolicy(pod.Spec.RestartPolicy), sandbox.Id, observed, wake, now, ct).ConfigureAwait(false);
+        }
+
         var acted = false;
         foreach (var spec in pod.Spec.Containers)
         {
-            acted |= await StepAsync(pod, spec, sandbox.Id, observed, wake, now, ct).ConfigureAwait(false);
+            acted |= await StepAsync(pod, spec, pod.Spec.RestartPolicy, sandbox.Id, observed, wake, now, ct).ConfigureAwait(false);
         }
 
         return acted;
     }
 
-    private async Task<bool> StepAsync(Pod pod, Container spec, string sandboxId, PodObservation observed, WakeTime wake, DateTimeOffset now, CancellationToken ct)
+    private async Task<bool> StepAsync(Pod pod, Container spec, RestartPolicy policy, string sandboxId, PodObservation observed, WakeTime wake, DateTimeOffset now, CancellationToken ct)
     {
         var record = _records[spec.Name];
         var current = observed.Current(spec.Name);
@@ -150,7 +188,7 @@ internal sealed partial class PodSynchronizer(NodeAgent agent, string uid, Objec
         }
 
         record.LastTermination = PodStatusCalculator.Terminated(current, now, record);
-        if (!PodStatusCalculator.ShouldRestart(pod.Spec.RestartPolicy, current.ExitCode))
+        if (!PodStatusCalculator.ShouldRestart(policy, current.ExitCode))
         {
             return false;
         }
@@ -176,7 +214,7 @@ internal sealed partial class PodSynchronizer(NodeAgent agent, string uid, Objec
         {
             try
             {
-                await agent.Runtime.RemoveContainerAsync(old.Id, ct).ConfigureAwait(false);
+                await agent.Calls.RemoveContainerAsync(old.Id, ct, spec.Name).ConfigureAwait(false);
             }
             catch (ContainerRuntimeException ex)
             {
@@ -209,8 +247,21 @@ internal sealed partial class PodSynchronizer(NodeAgent agent, string uid, Objec
                 record.AppliedFiles = resolved.Files;
             }
 
-            request = request with { Environment = Networking.ServiceEnvironment.AddTo(request.Environment, agent.Store, pod) };
-            id = await agent.Runtime.CreateContainerAsync(request, ct).ConfigureAwait(false);
+            var volumes = Storage.VolumeResolver.Resolve(agent.Store, pod, spec, agent.NodeName, Options.ApplicationName, Options.AllowHostPathVolumes);
+            if (volumes.Error is { } unmountable)
+            {
+                record.ConfigFailed(unmountable, now);
+                wake.At(now + RetryDelay.For(1, Options));
+                agent.Events.FailedConfig(pod, spec, unmountable);
+                return false;
+            }
+
+            request = request with
+            {
+                Environment = Networking.ServiceEnvironment.AddTo(request.Environment, agent.ServicesIn(pod.Metadata.Namespace)),
+                Mounts = volumes.Mounts,
+            };
+            id = await agent.Calls.CreateContainerAsync(request, ct).ConfigureAwait(false);
         }
         catch (ContainerRuntimeException ex)
         {
@@ -233,7 +284,7 @@ internal sealed partial class PodSynchronizer(NodeAgent agent, string uid, Objec
     {
         try
         {
-            await agent.Runtime.StartContainerAsync(id, ct).ConfigureAwait(false);
+            await agent.Calls.StartContainerAsync(id, ct, spec.Name).ConfigureAwait(false);
         }
         catch (ContainerRuntimeException ex)
         {

@@ -30,6 +30,15 @@ public interface IPodStreams
     /// <param name="cancellationToken">Cancels the start.</param>
     Task<IContainerExecSession> ExecAsync(Pod pod, string? container, ContainerExecOptions options, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Throws <see cref="ContainerStreamingNotSupportedException"/> when the pod's runtime runs no processes, so a
+    /// caller can refuse a streaming request before it upgrades the connection (port forwarding over SPDY learns its
+    /// ports only after the upgrade).
+    /// </summary>
+    /// <param name="pod">The pod.</param>
+    /// <param name="verb">What the caller was asked to do, for the message: "exec into", "forward a port of".</param>
+    void EnsureProcesses(Pod pod, string verb);
+
     /// <summary>Connects to a port in the pod's network namespace.</summary>
     /// <param name="pod">The pod.</param>
     /// <param name="port">The port.</param>

@@ -27,7 +27,7 @@ internal static class PodContainerLocator
                 : throw new OrchestrationException($"a container name must be specified for pod {pod.Metadata.Name}, choose one of: [{string.Join(' ', names)}]");
         }
 
-        return names.Contains(container) ? container : throw new OrchestrationException($"container {container} is not valid for pod {pod.Metadata.Name}");
+        return names.Contains(container) || pod.Spec.InitContainers.Any(c => c.Name == container) ? container : throw new OrchestrationException($"container {container} is not valid for pod {pod.Metadata.Name}");
     }
 
     public static async Task<RuntimeContainer> FindAsync(

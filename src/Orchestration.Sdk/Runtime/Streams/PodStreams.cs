@@ -62,6 +62,12 @@ internal sealed class PodStreams : IPodStreams
         return await streams.ExecAsync(instance.Id, options, cancellationToken).ConfigureAwait(false);
     }
 
+    public void EnsureProcesses(Pod pod, string verb)
+    {
+        ArgumentNullException.ThrowIfNull(pod);
+        _ = Streaming(PodContainerLocator.Node(_nodes, pod).Runtime, pod, verb);
+    }
+
     public async Task<Stream> PortForwardAsync(Pod pod, int port, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(pod);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Orchestration.Sdk.Client;
 using Orchestration.Sdk.Model;
 using Orchestration.Sdk.Store;
@@ -110,5 +111,24 @@ public class GarbageCollectorTests
         var rs = Assert.Single(h.Store.List<ReplicaSet>(ReplicaSet.KindName).Items, r => r.Metadata.Name.StartsWith("web-", StringComparison.Ordinal));
         Assert.Empty(rs.Metadata.OwnerReferences);
         Assert.Equal(2, h.Pods("web").Count);
+    }
+
+    [Fact]
+    public async Task DeleteOwner_ItsDeleteEventAloneCollectsTheDependents_NoResync()
+    {
+        // The clock never moves, so no periodic resync can run: only the informers' events drive the collector.
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        await using var h = new ControllerHarness(time);
+        var keep = h.Store.Create(ControllerHarness.NewDeployment("keep", 1));
+        var d = h.Store.Create(ControllerHarness.NewDeployment("web", 2));
+        await h.WaitUntil("2 pods of web, 1 of keep", () => h.Pods("web").Count == 2 && h.Pods("keep").Count == 1);
+
+        h.Store.Delete(d.Key);
+
+        await h.WaitUntil("web's ReplicaSet and pods collected", () =>
+            h.Pods("web").Count == 0 && h.Store.List<ReplicaSet>(ReplicaSet.KindName).Items.All(r => r.Metadata.Name.StartsWith("keep-", StringComparison.Ordinal)));
+        Assert.Equal(time.Start, time.GetUtcNow());
+        Assert.Single(h.Pods("keep"));
+        Assert.NotNull(h.Store.Get<Deployment>(keep.Key));
     }
 }

@@ -3,24 +3,31 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Orchestration.Sdk.Controllers;
 using Orchestration.Sdk.Controllers.NodeLifecycle;
+using Orchestration.Sdk.Informers;
 using Orchestration.Sdk.Model;
 using Orchestration.Sdk.Store;
+using Orchestration.Sdk.Tests.Fixtures;
 using Orchestration.Sdk.Tests.Runtime;
 
 namespace Orchestration.Sdk.Tests.Controllers.NodeLifecycle;
 
-/// <summary>The controller alone over a store: the test plays the node agent by writing heartbeats.</summary>
-public sealed class NodeLifecycleControllerTests
+/// <summary>
+/// The controller alone over a store and its informers: the test plays the node agent by writing heartbeats. A pass
+/// reads the informer caches, so each test pass first waits until they hold what the store holds.
+/// </summary>
+public sealed class NodeLifecycleControllerTests : IAsyncDisposable
 {
     private static readonly ObjectKey N1 = new(Node.KindName, string.Empty, "n1");
     private readonly FakeTimeProvider _time = new(AgentHarness.Start);
     private readonly ResourceStore _store;
+    private readonly SharedInformerFactory _informers;
     private readonly NodeLifecycleController _controller;
 
     public NodeLifecycleControllerTests()
     {
         _store = new ResourceStore(_time);
-        _controller = new NodeLifecycleController(_store, _time, Options.Create(new NodeLifecycleOptions()), NullLogger<NodeLifecycleController>.Instance);
+        _informers = SharedInformerFactory.Started(_store, _time);
+        _controller = new NodeLifecycleController(_store, _informers, _time, Options.Create(new NodeLifecycleOptions()), NullLogger<NodeLifecycleController>.Instance);
         _store.Create(new Node
         {
             Metadata = new ObjectMeta { Name = "n1" },
@@ -56,14 +63,14 @@ public sealed class NodeLifecycleControllerTests
     }
 
     [Fact]
-    public void SilentNode_BecomesUnknownOnlyAfterTheGracePeriod()
+    public async Task SilentNode_BecomesUnknownOnlyAfterTheGracePeriod()
     {
         _time.Advance(TimeSpan.FromSeconds(40));
-        _controller.MonitorNodes();
+        await MonitorNodesAsync();
         Assert.True(GetNode().Status.IsReady);
 
         _time.Advance(TimeSpan.FromSeconds(1));
-        _controller.MonitorNodes();
+        await MonitorNodesAsync();
 
         var node = GetNode();
         var ready = node.Status.Conditions.Find(NodeConditionType.Ready)!;
@@ -72,7 +79,7 @@ public sealed class NodeLifecycleControllerTests
     }
 
     [Fact]
-    public void SilentNode_PodsNotReadyThenEvictedWhenTheirTolerationEnds()
+    public async Task SilentNode_PodsNotReadyThenEvictedWhenTheirTolerationEnds()
     {
         var quick = new Toleration { Key = Taint.UnreachableKey, Operator = TolerationOperator.Exists, Effect = TaintEffect.NoExecute, TolerationSeconds = 60 };
         var forever = new Toleration { Key = Taint.UnreachableKey, Operator = TolerationOperator.Exists };
@@ -83,26 +90,26 @@ public sealed class NodeLifecycleControllerTests
         }
 
         _time.Advance(TimeSpan.FromSeconds(41));
-        _controller.MonitorNodes();
+        await MonitorNodesAsync();
         Assert.All(GetPods(), p => Assert.Equal(("False", "NodeNotReady"), (p.Status.Conditions.Find(PodConditionType.Ready)!.Status, p.Status.Conditions.Find(PodConditionType.Ready)!.Reason)));
 
         _time.Advance(TimeSpan.FromSeconds(59));
-        _controller.MonitorNodes();
+        await MonitorNodesAsync();
         Assert.Equal(3, GetPods().Count);
         _time.Advance(TimeSpan.FromSeconds(1));
-        _controller.MonitorNodes();
+        await MonitorNodesAsync();
         Assert.Equal(["default", "forever"], GetPods().Select(p => p.Metadata.Name));
 
         _time.Advance(TimeSpan.FromSeconds(240));
-        _controller.MonitorNodes();
+        await MonitorNodesAsync();
         Assert.Equal(["forever"], GetPods().Select(p => p.Metadata.Name));
     }
 
     [Fact]
-    public void NodeHeartBeatsAgain_TaintIsRemoved()
+    public async Task NodeHeartBeatsAgain_TaintIsRemoved()
     {
         _time.Advance(TimeSpan.FromSeconds(60));
-        _controller.MonitorNodes();
+        await MonitorNodesAsync();
         Assert.NotEmpty(GetNode().Spec.Taints);
 
         _store.Mutate<Node>(N1, n => n with
@@ -113,7 +120,7 @@ public sealed class NodeLifecycleControllerTests
                 Conditions = n.Status.Conditions.Set(new Condition(NodeConditionType.Ready, ConditionStatus.True, "KubeletReady", "kubelet is posting ready status", _time.GetUtcNow())),
             },
         }, statusOnly: true);
-        _controller.MonitorNodes();
+        await MonitorNodesAsync();
 
         Assert.Empty(GetNode().Spec.Taints);
         Assert.True(GetNode().Status.IsReady);
@@ -137,6 +144,20 @@ public sealed class NodeLifecycleControllerTests
         Metadata = new ObjectMeta { Name = name },
         Spec = new PodSpec { NodeName = "n1", Tolerations = tolerations, Containers = [new Container { Name = "c", Image = "busybox" }] },
     };
+
+    public async ValueTask DisposeAsync() => await _informers.DisposeAsync();
+
+    /// <summary>One pass, once the Node and Pod informers hold exactly what the store holds.</summary>
+    private async Task MonitorNodesAsync()
+    {
+        var nodes = _informers.For<Node>();
+        var pods = _informers.For<Pod>();
+        await StoreWait.UntilAsync(_store, () => Versions(nodes.List()) == Versions(_store.List<Node>(Node.KindName).Items) &&
+            Versions(pods.List()) == Versions(GetPods()), "the informers caught up with the store");
+        _controller.MonitorNodes();
+    }
+
+    private static string Versions(IEnumerable<Resource> items) => string.Join(',', items.Select(o => $"{o.Metadata.Name}@{o.Metadata.ResourceVersion}"));
 
     private Node GetNode() => _store.Get<Node>(N1)!;
 

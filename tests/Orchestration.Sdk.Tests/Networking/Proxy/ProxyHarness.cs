@@ -129,6 +129,8 @@ internal sealed class ProxyHarness : IAsyncDisposable
     /// </summary>
     public async Task SyncedAsync()
     {
+        // The proxy reads the Endpoints informer: once it holds the store's endpoints, the sync the marker wakes sees them.
+        await _fixture.InformerCaughtUpAsync<Endpoints>();
         var marker = $"marker-{Interlocked.Increment(ref _markers)}";
         CreateService(marker);
         await WaitListeningAsync(marker);

@@ -126,7 +126,7 @@ public sealed class ProxyPlanTests
         Assert.All(plan.Ports.Values, p => Assert.Null(p.Clash));
     }
 
-    private ProxyPlan Build(params Service[] services) => ProxyPlan.Build(services, _store, ServiceAddress, HostAddress);
+    private ProxyPlan Build(params Service[] services) => ProxyPlan.Build(services, s => _store.Get<Sdk.Networking.Endpoints>(new ObjectKey(Sdk.Networking.Endpoints.KindName, s.Metadata.Namespace, s.Metadata.Name)), ServiceAddress, HostAddress);
 
     private Service Service(string name, params ServicePort[] ports) => Service(name, ServiceType.ClusterIP, ports);
 

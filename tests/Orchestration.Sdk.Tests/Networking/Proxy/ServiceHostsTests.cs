@@ -1,7 +1,5 @@
-using Microsoft.Extensions.Time.Testing;
 using Orchestration.Sdk.Model;
 using Orchestration.Sdk.Networking;
-using Orchestration.Sdk.Store;
 using Orchestration.Sdk.Tests.Runtime;
 
 namespace Orchestration.Sdk.Tests.Networking.Proxy;
@@ -50,16 +48,26 @@ public sealed class ServiceHostsTests
     }
 
     [Fact]
-    public void For_StoreAndNamespace_OnlyThatNamespacesServices()
+    public void For_HeadlessServiceWithReadyEndpoints_EachPodByNameAndTheServiceToTheFirst()
     {
-        var store = new ResourceStore(new FakeTimeProvider(AgentHarness.Start));
-        store.Create(Service("web", "default", "10.96.0.10"));
-        store.Create(Service("api", "other", "10.96.0.11"));
+        var db = Service("db", "default", ServiceSpec.ClusterIPNone);
+        var endpoints = new Endpoints
+        {
+            Metadata = new ObjectMeta { Name = "db" },
+            Addresses =
+            [
+                new EndpointAddress { PodName = "db-1", NodeName = "n", IP = "172.18.0.6", Ready = true },
+                new EndpointAddress { PodName = "db-0", NodeName = "n", IP = "172.18.0.5", Ready = true },
+            ],
+            NotReadyAddresses = [new EndpointAddress { PodName = "db-2", NodeName = "n", IP = "172.18.0.7" }],
+        };
 
-        var entry = Assert.Single(ServiceHosts.For(store, "default"));
+        var hosts = ServiceHosts.For([db, Service("web", "default", "172.18.0.1")], s => s.Metadata.Name == "db" ? endpoints : null);
 
-        Assert.Equal("10.96.0.10", entry.IP);
-        Assert.Equal("web", entry.HostNames[0]);
+        Assert.Equal(["172.18.0.5", "172.18.0.6", "172.18.0.1"], hosts.Select(h => h.IP));
+        Assert.Equal(["db-0.db", "db-0.db.default", "db-0.db.default.svc", "db-0.db.default.svc.cluster.local", "db", "db.default", "db.default.svc", "db.default.svc.cluster.local"], hosts[0].HostNames);
+        Assert.Equal("db-1.db", hosts[1].HostNames[0]);
+        Assert.DoesNotContain(hosts, h => h.HostNames.Any(n => n.StartsWith("db-2", StringComparison.Ordinal))); // not ready: no name
     }
 
     private static Service Service(string name, string ns, string? clusterIP) => new()
