@@ -58,14 +58,33 @@ internal sealed partial class DockerCallPolicy
     /// Runs <paramref name="call"/> with a timeout (<paramref name="timeout"/>, else the call timeout), retrying
     /// transient failures. A <see cref="ContainerRuntimeException"/> thrown by the call passes through unchanged;
     /// anything else that still fails is wrapped with <paramref name="reason"/> (connection failures: "RuntimeUnavailable").
+    /// <paramref name="attempts"/>, when set, replaces the configured number of attempts.
     /// </summary>
     public async Task<T> ExecuteAsync<T>(
-        string operation, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken, TimeSpan? timeout = null, string? reason = null)
+        string operation, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken, TimeSpan? timeout = null, string? reason = null,
+        int? attempts = null)
     {
         ArgumentNullException.ThrowIfNull(call);
+        using var activity = DockerActivities.StartCall(operation, _endpoint);
+        try
+        {
+            return await RetryAsync(operation, call, activity, cancellationToken, timeout, reason, attempts).ConfigureAwait(false);
+        }
+        catch (Exception e) when (activity is not null)
+        {
+            DockerActivities.Fail(activity, e);
+            throw;
+        }
+    }
+
+    private async Task<T> RetryAsync<T>(
+        string operation, Func<CancellationToken, Task<T>> call, System.Diagnostics.Activity? activity, CancellationToken cancellationToken, TimeSpan? timeout, string? reason, int? attempts)
+    {
         var limit = timeout ?? _callTimeout;
+        var maxAttempts = Math.Max(1, attempts ?? _maxAttempts);
         for (var attempt = 1; ; attempt++)
         {
+            activity?.SetTag(DockerActivities.AttemptsTag, attempt);
             using var timeoutSource = new CancellationTokenSource(limit, _time);
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource.Token);
             Exception failure;
@@ -90,13 +109,13 @@ internal sealed partial class DockerCallPolicy
                 failure = e;
             }
 
-            if (attempt >= _maxAttempts || !DockerErrors.IsTransient(failure))
+            if (attempt >= maxAttempts || !DockerErrors.IsTransient(failure))
             {
                 throw Wrap(operation, failure, attempt, reason);
             }
 
             var delay = new ExponentialBackoff(BaseBackoff, TimeSpan.MaxValue).Delay(attempt); // bounded by the attempts
-            LogRetry(operation, attempt, _maxAttempts, delay.TotalMilliseconds, DockerErrors.Describe(failure));
+            LogRetry(operation, attempt, maxAttempts, delay.TotalMilliseconds, DockerErrors.Describe(failure));
             var backoff = Task.Delay(delay, _time, cancellationToken);
             BackingOff?.Invoke(delay); // the backoff timer exists now, so a test may move its clock
             await backoff.ConfigureAwait(false);
@@ -122,6 +141,6 @@ internal sealed partial class DockerCallPolicy
         };
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Docker call '{Operation}' failed (attempt {Attempt} of {MaxAttempts}), retrying in {DelayMs} ms: {Error}")]
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Warning, Message = "Docker call '{Operation}' failed (attempt {Attempt} of {MaxAttempts}), retrying in {DelayMs} ms: {Error}")]
     private partial void LogRetry(string operation, int attempt, int maxAttempts, double delayMs, string error);
 }

@@ -27,13 +27,17 @@ internal sealed partial class DockerContainerRuntime : IContainerRuntime, IConta
     private readonly DockerSandboxes _sandboxes;
     private readonly DockerContainers _containers;
     private readonly DockerFiles _files;
+    private readonly Volumes.DockerVolumes _volumes;
     private readonly DockerExec _exec;
     private readonly DockerExecProbe _probes;
     private readonly DockerNetwork _network;
     private readonly DockerHosts _hosts;
     private readonly DockerSweep _sweep;
     private readonly DockerShutdown _shutdownPath;
+    private readonly DockerOwnerLease _lease;
     private readonly CancellationTokenSource _shutdown = new();
+    private readonly ILogger _logger;
+    private readonly DockerHeartbeat _heartbeat;
     private int _disposed;
 
     public DockerContainerRuntime(DockerRuntimeOptions options, TimeProvider time, ILoggerFactory loggerFactory)
@@ -42,10 +46,12 @@ internal sealed partial class DockerContainerRuntime : IContainerRuntime, IConta
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(loggerFactory);
         var logger = loggerFactory.CreateLogger<DockerContainerRuntime>();
+        _logger = logger;
         Endpoint = DockerEndpoint.Resolve(options.Endpoint);
-        var client = new DockerClientBuilder().WithEndpoint(Endpoint).WithTimeout(Timeout.InfiniteTimeSpan).Build();
+        var client = DockerClientFactory.Create(Endpoint, options.Engine);
         var calls = new DockerCallPolicy(Endpoint, time, options.CallTimeout, options.MaxCallAttempts, loggerFactory.CreateLogger<DockerCallPolicy>());
         _engine = new DockerConnection(client, calls, options, time);
+        _heartbeat = new DockerHeartbeat(_engine);
         var images = new DockerImages(client, calls, options.PullTimeout, loggerFactory.CreateLogger<DockerImages>());
         ImageBuildClient = new DockerImageBuildClient(client, calls, loggerFactory.CreateLogger<DockerImageBuildClient>());
         var pause = new PauseImage(options.PauseImage, options.BusyboxPath, images, ImageBuildClient);
@@ -55,12 +61,14 @@ internal sealed partial class DockerContainerRuntime : IContainerRuntime, IConta
         _exec = new DockerExec(_engine);
         _probes = new DockerExecProbe(_engine);
         _files = new DockerFiles(_engine, api, _exec, pause, logger);
-        _sweep = new DockerSweep(_engine, api, _files, logger);
+        _volumes = new Volumes.DockerVolumes(_engine);
+        _sweep = new DockerSweep(_engine, api, _files, logger, _volumes);
         _network = new DockerNetwork(_engine);
         _hosts = new DockerHosts(_engine, api, _exec);
-        _sandboxes = new DockerSandboxes(_engine, api, _network, _hosts, _files, _sweep, pause, logger);
-        _containers = new DockerContainers(_engine, api, new DockerImageSource(images, ImageBuildClient), _files, _sweep);
-        _shutdownPath = new DockerShutdown(_engine, api, _files, _network, logger);
+        _sandboxes = new DockerSandboxes(_engine, api, _network, _hosts, _files, _sweep, pause, logger, _volumes);
+        _containers = new DockerContainers(_engine, api, new DockerImageSource(images, ImageBuildClient), _files, _sweep, _volumes);
+        _shutdownPath = new DockerShutdown(_engine, api, _files, _network, logger, _volumes);
+        _lease = new DockerOwnerLease(_engine, api, pause);
         Stats = new DockerStats(_engine);
     }
 
@@ -75,6 +83,9 @@ internal sealed partial class DockerContainerRuntime : IContainerRuntime, IConta
     /// <summary>The event stream follower (tests break its stream on purpose).</summary>
     internal DockerEventWatcher Events => _events;
 
+    /// <summary>False while the engine misses its heartbeats (see <see cref="DockerHeartbeat"/>).</summary>
+    internal bool IsAnswering => _heartbeat.IsAnswering;
+
     /// <summary>The raw engine client, for tests that act from outside (docker kill).</summary>
     internal IDockerClient Client => _engine.Client;
 
@@ -85,11 +96,10 @@ internal sealed partial class DockerContainerRuntime : IContainerRuntime, IConta
 
     public async Task<RuntimeInfo> GetInfoAsync(CancellationToken cancellationToken)
     {
-        var info = await _engine.Calls.ExecuteAsync("get engine info", ct => _engine.Client.System.GetSystemInfoAsync(ct), cancellationToken, reason: "RuntimeUnavailable")
-            .ConfigureAwait(false);
+        var info = await _heartbeat.BeatAsync(cancellationToken).ConfigureAwait(false);
         await _sweep.EnsureSweptAsync(cancellationToken).ConfigureAwait(false);
-        var address = Endpoint.Scheme is "tcp" or "http" or "https" ? Endpoint.Host : "127.0.0.1";
-        return new RuntimeInfo(info.NCPU * 1000, info.MemTotal, address, "docker " + info.ServerVersion);
+        var podman = await _engine.IsPodmanAsync(cancellationToken).ConfigureAwait(false);
+        return DockerNodeCapacity.Of(Options.Engine, Endpoint, info.NCPU, info.MemTotal, (podman ? "podman " : "docker ") + info.ServerVersion);
     }
 
     public Task<PodSandbox> RunPodSandboxAsync(PodSandboxRequest request, CancellationToken cancellationToken) =>
@@ -130,6 +140,10 @@ internal sealed partial class DockerContainerRuntime : IContainerRuntime, IConta
         _containers.GetLogsAsync(containerId, cancellationToken);
 
     /// <inheritdoc />
+    public Task RemoveVolumeAsync(string volumeId, CancellationToken cancellationToken) =>
+        _volumes.RemoveClaimVolumeAsync(volumeId, cancellationToken);
+
+    /// <inheritdoc />
     public Task UpdateFilesAsync(string containerId, IReadOnlyList<ContainerFile> files, CancellationToken cancellationToken) =>
         _files.UpdateFilesAsync(containerId, files, cancellationToken);
 
@@ -159,8 +173,35 @@ internal sealed partial class DockerContainerRuntime : IContainerRuntime, IConta
     /// The orchestrator stopped: applies the lifetime option (see <see cref="DockerShutdown"/>). The runtime stays
     /// usable. Never throws: failures are logged.
     /// </summary>
-    internal Task ShutdownAsync(CancellationToken cancellationToken) =>
-        Volatile.Read(ref _disposed) == 1 ? Task.CompletedTask : _shutdownPath.RunAsync(cancellationToken);
+    internal async Task ShutdownAsync(CancellationToken cancellationToken)
+    {
+        if (Volatile.Read(ref _disposed) == 1)
+        {
+            return;
+        }
+
+        await _shutdownPath.RunAsync(cancellationToken).ConfigureAwait(false);
+        if (!_shutdownPath.GaveUp)
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(_engine.Options.ShutdownTimeout);
+            try
+            {
+                await _lease.ReleaseAsync(timeout.Token).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                // An engine that does not answer keeps its lease marker; the next host's sweep finds this session dead.
+                LogLeaseNotReleased(_logger, Endpoint, e.Message);
+            }
+        }
+    }
+
+    [LoggerMessage(EventId = 3101, Level = LogLevel.Warning, Message = "The app's lease on the engine at {Endpoint} was not released: {Error}")]
+    private static partial void LogLeaseNotReleased(ILogger logger, Uri endpoint, string error);
+
+    /// <summary>Takes this app name's lease on the engine, or fails naming the live host that holds it (see <see cref="DockerOwnerLease"/>).</summary>
+    internal Task AcquireLeaseAsync(CancellationToken cancellationToken) => _lease.AcquireAsync(cancellationToken);
 
     /// <summary>Stops following events, runs <see cref="ShutdownAsync"/>, and releases the engine connection.</summary>
     public async ValueTask DisposeAsync()
@@ -171,7 +212,12 @@ internal sealed partial class DockerContainerRuntime : IContainerRuntime, IConta
         }
 
         await _shutdown.CancelAsync().ConfigureAwait(false);
-        await ShutdownAsync(CancellationToken.None).ConfigureAwait(false);
+        if (!_shutdownPath.GaveUp)
+        {
+            // Once more, for what a host that never stopped cleanly left; not when the stop already gave up on an
+            // engine that does not answer, so the exit stays bounded by one ShutdownTimeout.
+            await ShutdownAsync(CancellationToken.None).ConfigureAwait(false);
+        }
         if (Interlocked.Exchange(ref _disposed, 1) == 1)
         {
             return;

@@ -195,15 +195,15 @@ internal sealed partial class DockerEventWatcher
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Docker event stream broke ({Error}); reconnecting and resyncing")]
+    [LoggerMessage(EventId = 3031, Level = LogLevel.Warning, Message = "Docker event stream broke ({Error}); reconnecting and resyncing")]
     private partial void LogStreamBroken(string error);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Docker event stream ended (engine restarted?); reconnecting and resyncing")]
+    [LoggerMessage(EventId = 3032, Level = LogLevel.Warning, Message = "Docker event stream ended (engine restarted?); reconnecting and resyncing")]
     private partial void LogStreamEnded();
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Docker event stream re-established; consumers relist")]
+    [LoggerMessage(EventId = 3033, Level = LogLevel.Information, Message = "Docker event stream re-established; consumers relist")]
     private partial void LogReconnected();
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Ignoring an unreadable Docker event: {Error}")]
+    [LoggerMessage(EventId = 3034, Level = LogLevel.Warning, Message = "Ignoring an unreadable Docker event: {Error}")]
     private partial void LogUnreadableEvent(string error);
 }

@@ -90,6 +90,6 @@ internal sealed partial class DockerImageBuildClient
         return collector.ImageId ?? tag;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Building image {Tag} from {Source}")]
+    [LoggerMessage(EventId = 3021, Level = LogLevel.Information, Message = "Building image {Tag} from {Source}")]
     private partial void LogBuilding(string tag, string source);
 }

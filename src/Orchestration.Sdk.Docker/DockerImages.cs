@@ -95,9 +95,9 @@ internal sealed partial class DockerImages
             "ErrImagePull");
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Pulling image {Image}")]
+    [LoggerMessage(EventId = 3011, Level = LogLevel.Information, Message = "Pulling image {Image}")]
     private partial void LogPulling(string image);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Pulling image {Image} failed: {Error}")]
+    [LoggerMessage(EventId = 3012, Level = LogLevel.Warning, Message = "Pulling image {Image} failed: {Error}")]
     private partial void LogPullFailed(string image, string error);
 }

@@ -37,8 +37,16 @@ internal static class DockerNames
     public static string Container(string containerName, string podName, string podNamespace, string podUid, string attempt) =>
         Sanitize($"orch_{containerName}_{podName}_{podNamespace}_{podUid}_{attempt}");
 
-    /// <summary>A host name: at most 63 characters of the pod's name.</summary>
-    public static string HostName(string podName) => ToDnsLabel(podName, "pod");
+    /// <summary>
+    /// A pod's host name, as the kubelet's truncatePodHostnameIfNeeded: the pod's name (a DNS-1123 subdomain) cut to
+    /// 63 characters, without a trailing '-' or '.'.
+    /// </summary>
+    public static string HostName(string podName)
+    {
+        var name = podName.Length > 63 ? podName[..63] : podName;
+        name = name.TrimEnd('-', '.');
+        return name.Length == 0 ? "pod" : name;
+    }
 
     private static string Sanitize(string name)
     {

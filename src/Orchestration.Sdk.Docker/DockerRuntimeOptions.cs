@@ -32,14 +32,14 @@ public sealed class DockerRuntimeOptions
     public DockerLifetime Lifetime { get; set; } = DockerLifetime.RemoveOnShutdown;
 
     /// <summary>
-    /// Where a <see cref="DockerLifetime.Persistent"/> app keeps its store (<c>&lt;StateDirectory&gt;/&lt;AppName&gt;/store.json</c>) so
+    /// Where a <see cref="DockerLifetime.Persistent"/> app keeps its store (<c>&lt;StateDirectory&gt;/&lt;AppName&gt;/store.db</c>, a SQLite database; a <c>store.json</c> from an earlier version is imported) so
     /// the next host finds its pods again and adopts their running containers instead of replacing them. An explicit
     /// <c>StoreOptions.PersistencePath</c> wins.
     /// <value>The default value is <c>$XDG_STATE_HOME/orchestration</c>, else <c>~/.local/state/orchestration</c>.</value>
     /// </summary>
     public string StateDirectory { get; set; } = DefaultStateDirectory();
 
-    internal string StorePath => Path.Combine(StateDirectory, AppName, "store.json");
+    internal string StorePath => Path.Combine(StateDirectory, AppName, "store.db");
 
     private static string DefaultStateDirectory()
     {
@@ -71,6 +71,15 @@ public sealed class DockerRuntimeOptions
     public int MaxCallAttempts { get; set; } = 3;
 
     /// <summary>
+    /// The most the runtime's stop path may take: under <see cref="DockerLifetime.RemoveOnShutdown"/>, removing the
+    /// app's containers, file volumes and network when the host stops. When the engine does not answer in time (it is
+    /// frozen or overloaded) the stop gives up, logs what is left, and the host exits; the next host's sweep removes
+    /// or adopts what is left. It bounds the whole path, retries included, not each call.
+    /// <value>The default value is 15 seconds.</value>
+    /// </summary>
+    public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>
     /// How long an image pull may take before it fails with "ErrImagePull".
     /// <value>The default value is 5 minutes.</value>
     /// </summary>
@@ -95,6 +104,62 @@ public sealed class DockerRuntimeOptions
     /// <value>The default value is "/bin/busybox".</value>
     /// </summary>
     public string BusyboxPath { get; set; } = "/bin/busybox";
+
+    /// <summary>
+    /// The engines of a multi-engine cluster, each a node (<see cref="AddEngine"/>). When empty, the cluster has one node:
+    /// the engine at <see cref="Endpoint"/>, named <see cref="NodeName"/>.
+    /// <value>The default value is empty (one engine: <see cref="Endpoint"/>).</value>
+    /// </summary>
+    public IList<DockerEngineOptions> Engines { get; } = [];
+
+    /// <summary>
+    /// The IPv4 address of this host where the service proxy listens and that every service gets as its cluster IP, or
+    /// null for the app network's gateway on the first engine. With engines that are not this host's own (a remote
+    /// host, another network namespace), set an address of this host that every engine's containers reach: their
+    /// traffic to a service goes there and the proxy relays it to a ready pod on any engine.
+    /// <value>The default value is null (the first engine's app network gateway).</value>
+    /// </summary>
+    public string? ServiceAddress { get; set; }
+
+    /// <summary>
+    /// The bound of one health check of an engine (the node agent's heartbeat, a /_ping tried once; the engine's /info,
+    /// for its capacity, is read on the first heartbeat and every 5 minutes): an engine that does not answer within it
+    /// misses that heartbeat, and after <c>NodeLifecycleOptions.NodeMonitorGracePeriod</c> without one
+    /// its node turns NotReady. Never longer than <see cref="CallTimeout"/>.
+    /// <value>The default value is 5 seconds.</value>
+    /// </summary>
+    public TimeSpan HealthCheckTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Adds an engine as a node of the cluster (see <see cref="Engines"/>).</summary>
+    /// <param name="name">The node's name (a DNS-1123 subdomain, unique among the engines).</param>
+    /// <param name="endpoint">The engine endpoint: unix:///path, tcp://host:port.</param>
+    /// <param name="configure">Sets the node's labels, taints, capacity, TLS; null keeps the defaults.</param>
+    /// <returns>These options, for chaining.</returns>
+    public DockerRuntimeOptions AddEngine(string name, string endpoint, Action<DockerEngineOptions>? configure = null)
+    {
+        var engine = new DockerEngineOptions(name, endpoint);
+        configure?.Invoke(engine);
+        Engines.Add(engine);
+        return this;
+    }
+
+    /// <summary>The engines in effect: <see cref="Engines"/>, else the one at <see cref="Endpoint"/> named <see cref="NodeName"/>.</summary>
+    internal IReadOnlyList<DockerEngineOptions> EffectiveEngines => Engines.Count > 0
+        ? [.. Engines]
+        : [new DockerEngineOptions(NodeName, Endpoint ?? string.Empty)];
+
+    /// <summary>The engine this copy of the options drives (set by <see cref="ForEngine"/>), or null for the single-engine form.</summary>
+    internal DockerEngineOptions? Engine { get; private set; }
+
+    /// <summary>A copy of these options for one engine: its endpoint and node name.</summary>
+    internal DockerRuntimeOptions ForEngine(DockerEngineOptions engine)
+    {
+        var copy = (DockerRuntimeOptions)MemberwiseClone();
+        copy.Endpoint = string.IsNullOrEmpty(engine.Endpoint) ? null : engine.Endpoint;
+        copy.NodeName = engine.Name;
+        copy.Engine = engine;
+        return copy;
+    }
 
     /// <summary>The network name in effect: <see cref="NetworkName"/>, else "orchestration-" + <see cref="AppName"/>.</summary>
     internal string EffectiveNetworkName => NetworkName ?? "orchestration-" + AppName;

@@ -27,12 +27,17 @@ internal sealed class DockerRuntimeOptionsValidator : IValidateOptions<DockerRun
         Check(!string.IsNullOrWhiteSpace(options.NodeName), nameof(options.NodeName), options.NodeName, "must not be empty");
         Check(options.CallTimeout > TimeSpan.Zero, nameof(options.CallTimeout), options.CallTimeout, "must be greater than 0");
         Check(options.MaxCallAttempts > 0, nameof(options.MaxCallAttempts), options.MaxCallAttempts, "must be greater than 0");
+        Check(options.ShutdownTimeout > TimeSpan.Zero, nameof(options.ShutdownTimeout), options.ShutdownTimeout, "must be greater than 0");
         Check(options.PullTimeout > TimeSpan.Zero, nameof(options.PullTimeout), options.PullTimeout, "must be greater than 0");
         Check(!string.IsNullOrWhiteSpace(options.StateDirectory), nameof(options.StateDirectory), options.StateDirectory, "must not be empty");
         Check(!string.IsNullOrWhiteSpace(options.PauseImage), nameof(options.PauseImage), options.PauseImage, "must not be empty");
         Check(!string.IsNullOrWhiteSpace(options.BusyboxPath), nameof(options.BusyboxPath), options.BusyboxPath, "must not be empty");
         Check(options.NetworkName is null || !string.IsNullOrWhiteSpace(options.NetworkName), nameof(options.NetworkName), options.NetworkName, "must not be empty (null names it after the app)");
         Check(Enum.IsDefined(options.Lifetime), nameof(options.Lifetime), options.Lifetime, $"supported values: {string.Join(", ", Enum.GetNames<DockerLifetime>())}");
+        Check(options.HealthCheckTimeout > TimeSpan.Zero, nameof(options.HealthCheckTimeout), options.HealthCheckTimeout, "must be greater than 0");
+        Check(options.ServiceAddress is null || (System.Net.IPAddress.TryParse(options.ServiceAddress, out var service) && service.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork),
+            nameof(options.ServiceAddress), options.ServiceAddress, "must be an IPv4 address of this host (null: the first engine's network gateway)");
+        DockerEngineOptionsValidator.Validate(options.Engines, failures);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

@@ -13,22 +13,26 @@ namespace Orchestration.Sdk.Docker.Cleanup;
 /// this node; under <see cref="DockerLifetime.Persistent"/> it does nothing.
 /// </summary>
 internal sealed partial class DockerShutdown(
-    DockerConnection engine, DockerContainerApi containers, DockerFiles files, DockerNetwork network, ILogger logger)
+    DockerConnection engine, DockerContainerApi containers, DockerFiles files, DockerNetwork network, ILogger logger, Volumes.DockerVolumes volumes)
 {
     private readonly ILogger _logger = logger;
 
     /// <summary>
-    /// Runs the shutdown path. The runtime stays usable (a restarted orchestrator creates what it needs again). Never
-    /// throws: failures are logged.
+    /// Runs the shutdown path, for at most <see cref="DockerRuntimeOptions.ShutdownTimeout"/>. The runtime stays usable
+    /// (a restarted orchestrator creates what it needs again). Never throws: failures are logged.
     /// </summary>
+    /// <summary>Whether the last run gave up because the engine did not answer within the shutdown timeout.</summary>
+    public bool GaveUp { get; private set; }
+
     public async Task RunAsync(CancellationToken cancellationToken)
     {
+        GaveUp = false;
         if (engine.Options.Lifetime != DockerLifetime.RemoveOnShutdown)
         {
             return;
         }
 
-        using var timeout = new CancellationTokenSource(engine.Options.CallTimeout * 2, engine.Time);
+        using var timeout = new CancellationTokenSource(engine.Options.ShutdownTimeout, engine.Time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
@@ -36,7 +40,8 @@ internal sealed partial class DockerShutdown(
         }
         catch (Exception e) when (e is ContainerRuntimeException or OperationCanceledException or DockerApiException)
         {
-            LogCleanupFailed(engine.Options.AppName, DockerErrors.Describe(e));
+            GaveUp = timeout.IsCancellationRequested;
+            LogCleanupFailed(engine.Options.AppName, GaveUp ? $"the engine did not answer within {engine.Options.ShutdownTimeout} (ShutdownTimeout)" : DockerErrors.Describe(e));
         }
         finally
         {
@@ -61,13 +66,23 @@ internal sealed partial class DockerShutdown(
         }
 
         await files.RemoveNodeVolumesAsync(cancellationToken).ConfigureAwait(false);
-        await network.RemoveAsync(cancellationToken).ConfigureAwait(false);
-        LogCleanedUp(listed.Count, engine.Options.AppName);
+        await volumes.RemoveNodeVolumesAsync(cancellationToken).ConfigureAwait(false);
+        if (await network.RemoveAsync(cancellationToken).ConfigureAwait(false))
+        {
+            LogCleanedUp(listed.Count, engine.Options.AppName);
+        }
+        else
+        {
+            LogNetworkKept(listed.Count, engine.Options.AppName, network.Name);
+        }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Removed {Count} container(s) and the network of app {App} (lifetime RemoveOnShutdown)")]
+    [LoggerMessage(EventId = 3071, Level = LogLevel.Information, Message = "Removed {Count} container(s) and the network of app {App} (lifetime RemoveOnShutdown)")]
     private partial void LogCleanedUp(int count, string app);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Cleaning up the containers of app {App} failed: {Error}")]
+    [LoggerMessage(EventId = 3072, Level = LogLevel.Warning, Message = "Removed {Count} container(s) of app {App} (lifetime RemoveOnShutdown); the network {Network} was kept: the engine refused to remove it (403, still in use)")]
+    private partial void LogNetworkKept(int count, string app, string network);
+
+    [LoggerMessage(EventId = 3073, Level = LogLevel.Warning, Message = "Cleaning up the containers of app {App} failed: {Error}")]
     private partial void LogCleanupFailed(string app, string error);
 }

@@ -10,7 +10,7 @@ namespace Orchestration.Sdk.Docker.Cleanup;
 /// <see cref="DockerLifetime.RemoveOnShutdown"/> by a host process that is gone (it died without its shutdown path), and
 /// their file volumes. Persistent ones are left for adoption. Runs once, before the runtime's first use of the engine.
 /// </summary>
-internal sealed partial class DockerSweep(DockerConnection engine, DockerContainerApi containers, DockerFiles files, ILogger logger) : IDisposable
+internal sealed partial class DockerSweep(DockerConnection engine, DockerContainerApi containers, DockerFiles files, ILogger logger, Volumes.DockerVolumes volumes) : IDisposable
 {
     private readonly ILogger _logger = logger;
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -38,6 +38,7 @@ internal sealed partial class DockerSweep(DockerConnection engine, DockerContain
         }
 
         await files.SweepVolumesAsync(cancellationToken).ConfigureAwait(false);
+        await volumes.SweepAsync(cancellationToken).ConfigureAwait(false);
         if (removed > 0)
         {
             LogSwept(removed, engine.Options.AppName);
@@ -71,6 +72,6 @@ internal sealed partial class DockerSweep(DockerConnection engine, DockerContain
 
     public void Dispose() => _gate.Dispose();
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Swept {Count} leftover container(s) of dead sessions of app {App}")]
+    [LoggerMessage(EventId = 3081, Level = LogLevel.Information, Message = "Swept {Count} leftover container(s) of dead sessions of app {App}")]
     private partial void LogSwept(int count, string app);
 }

@@ -19,8 +19,10 @@ internal sealed partial class DockerContainerApi(DockerConnection engine, ILogge
 
     /// <summary>Creates a container (replacing one of the same name) through the call policy; returns its id.</summary>
     public async Task<string> CreateAsync(
-        CreateContainerParameters parameters, string operation, string reason, CancellationToken cancellationToken) =>
-        await engine.Calls.ExecuteAsync(
+        CreateContainerParameters parameters, string operation, string reason, CancellationToken cancellationToken)
+    {
+        await engine.PrepareAsync(parameters, cancellationToken).ConfigureAwait(false);
+        return await engine.Calls.ExecuteAsync(
             operation,
             async ct =>
             {
@@ -39,6 +41,7 @@ internal sealed partial class DockerContainerApi(DockerConnection engine, ILogge
             },
             cancellationToken,
             reason: reason).ConfigureAwait(false);
+    }
 
     /// <summary>Removes a container, running or not, in one call (not through the call policy); gone already succeeds.</summary>
     public async Task ForceRemoveAsync(string containerIdOrName, CancellationToken cancellationToken)
@@ -87,6 +90,6 @@ internal sealed partial class DockerContainerApi(DockerConnection engine, ILogge
             ct => engine.Client.Containers.ListContainersAsync(DockerContainerMapper.ListParameters(labelSelector), ct),
             cancellationToken);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "A container named {Name} already exists; replacing it")]
+    [LoggerMessage(EventId = 3061, Level = LogLevel.Information, Message = "A container named {Name} already exists; replacing it")]
     private partial void LogReplacingConflict(string name);
 }

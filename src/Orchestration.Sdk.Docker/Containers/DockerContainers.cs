@@ -12,7 +12,7 @@ namespace Orchestration.Sdk.Docker.Containers;
 /// restarts them (restart policy "no"): the node agent does.
 /// </summary>
 internal sealed class DockerContainers(
-    DockerConnection engine, DockerContainerApi containers, DockerImageSource imageSource, DockerFiles files, DockerSweep sweep)
+    DockerConnection engine, DockerContainerApi containers, DockerImageSource imageSource, DockerFiles files, DockerSweep sweep, Volumes.DockerVolumes volumes)
 {
     public async Task<string> CreateAsync(ContainerCreateRequest request, CancellationToken cancellationToken)
     {
@@ -49,6 +49,7 @@ internal sealed class DockerContainers(
             },
         };
         await files.AttachAsync(request, parameters, cancellationToken).ConfigureAwait(false);
+        await volumes.AttachAsync(request, parameters, cancellationToken).ConfigureAwait(false);
         return await containers.CreateAsync(parameters, "create container", "CreateContainerError", cancellationToken).ConfigureAwait(false);
     }
 

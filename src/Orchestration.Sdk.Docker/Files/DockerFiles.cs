@@ -5,6 +5,8 @@ using Orchestration.Sdk.Docker.Containers;
 using Orchestration.Sdk.Docker.Exec;
 using Orchestration.Sdk.Runtime;
 
+using Orchestration.Sdk.Docker.Volumes;
+
 namespace Orchestration.Sdk.Docker.Files;
 
 /// <summary>
@@ -155,45 +157,12 @@ internal sealed partial class DockerFiles(
     /// </summary>
     /// <returns>How many were removed.</returns>
     public async Task<int> RemoveVolumesAsync(
-        IReadOnlyDictionary<string, string> selector, Func<IDictionary<string, string>, bool> predicate, CancellationToken cancellationToken)
-    {
-        var filter = new Dictionary<string, bool>(StringComparer.Ordinal)
-        {
-            [RuntimeLabels.Managed + "=true"] = true,
-            [RuntimeLabels.App + "=" + engine.Options.AppName] = true,
-            [DockerFileMounts.FilesOfLabel] = true,
-        };
-        foreach (var (key, value) in selector)
-        {
-            filter[key + "=" + value] = true;
-        }
-
-        var listed = await engine.Calls.ExecuteAsync(
-            "list volumes",
-            ct => engine.Client.Volumes.ListAsync(new VolumesListParameters { Filters = new Dictionary<string, IDictionary<string, bool>> { ["label"] = filter } }, ct),
+        IReadOnlyDictionary<string, string> selector, Func<IDictionary<string, string>, bool> predicate, CancellationToken cancellationToken) =>
+        await AppVolumes.RemoveUnusedAsync(
+            engine,
+            (await AppVolumes.ListAsync(engine, selector, cancellationToken, DockerFileMounts.FilesOfLabel).ConfigureAwait(false))
+                .Where(v => predicate(v.Labels ?? new Dictionary<string, string>())),
             cancellationToken).ConfigureAwait(false);
-        var removed = 0;
-        foreach (var volume in (listed.Volumes ?? []).Where(v => predicate(v.Labels ?? new Dictionary<string, string>())))
-        {
-            removed += await engine.Calls.ExecuteAsync(
-                "remove volume",
-                async ct =>
-                {
-                    try
-                    {
-                        await engine.Client.Volumes.RemoveAsync(volume.Name, force: false, ct).ConfigureAwait(false);
-                        return 1;
-                    }
-                    catch (DockerApiException e) when (DockerErrors.IsNotFound(e) || DockerErrors.IsConflict(e))
-                    {
-                        return 0; // gone already, or still mounted by a container
-                    }
-                },
-                cancellationToken).ConfigureAwait(false);
-        }
-
-        return removed;
-    }
 
     /// <summary>Removes file volumes left by dead RemoveOnShutdown sessions (their containers were swept just before).</summary>
     public Task<int> SweepVolumesAsync(CancellationToken cancellationToken) =>
@@ -201,6 +170,34 @@ internal sealed partial class DockerFiles(
             new Dictionary<string, string> { [DockerLabels.Lifetime] = nameof(DockerLifetime.RemoveOnShutdown) },
             labels => labels.TryGetValue(DockerLabels.Session, out var session) && DockerSession.Parse(session) is { } owner && owner.IsDead(),
             cancellationToken);
+
+    /// <summary>
+    /// Removes the files holders, and their volumes (which hold Secret values), of sandboxes that no longer exist on
+    /// this node: what is left when a pod's containers were removed from outside (<c>docker rm -f</c>) and the node
+    /// agent created the pod afresh, so no teardown ever named the old sandbox.
+    /// </summary>
+    /// <returns>How many holders were removed.</returns>
+    public async Task<int> RemoveOrphanedHoldersAsync(CancellationToken cancellationToken)
+    {
+        var listed = await containers.ListAsync(
+            new Dictionary<string, string> { [RuntimeLabels.App] = engine.Options.AppName, [RuntimeLabels.Node] = engine.Options.NodeName },
+            cancellationToken).ConfigureAwait(false);
+        var sandboxes = listed.Where(c => DockerContainerApi.IsSandbox(c.Labels)).Select(c => c.ID).ToHashSet(StringComparer.Ordinal);
+        var removed = 0;
+        foreach (var holder in listed)
+        {
+            if (!IsFilesHolder(holder.Labels) || !holder.Labels.TryGetValue(DockerLabels.SandboxId, out var sandboxId) || sandboxes.Contains(sandboxId))
+            {
+                continue;
+            }
+
+            await engine.Calls.ExecuteAsync("remove container", ct => containers.ForceRemoveAsync(holder.ID, ct), cancellationToken).ConfigureAwait(false);
+            await RemoveVolumesAsync(new Dictionary<string, string> { [DockerLabels.SandboxId] = sandboxId }, _ => true, cancellationToken).ConfigureAwait(false);
+            removed++;
+        }
+
+        return removed;
+    }
 
     /// <summary>Removes this node's file volumes of the app (at shutdown, after its containers).</summary>
     public Task<int> RemoveNodeVolumesAsync(CancellationToken cancellationToken) =>
@@ -233,9 +230,9 @@ internal sealed partial class DockerFiles(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Container {ContainerId} has no mounted directory for {Paths}; a running container cannot gain mounts, so its next instance gets them")]
+    [LoggerMessage(EventId = 3051, Level = LogLevel.Warning, Message = "Container {ContainerId} has no mounted directory for {Paths}; a running container cannot gain mounts, so its next instance gets them")]
     private partial void LogFilesNotMounted(string containerId, string paths);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Replaced the {Count} file(s) of container {ContainerId}")]
+    [LoggerMessage(EventId = 3052, Level = LogLevel.Debug, Message = "Replaced the {Count} file(s) of container {ContainerId}")]
     private partial void LogFilesUpdated(string containerId, int count);
 }

@@ -21,7 +21,7 @@ internal static class DockerMetricsServiceCollectionExtensions
         services.Replace(ServiceDescriptor.Singleton<IPodMetricsProvider>(sp =>
             sp.GetRequiredService<INodeProvider>() is DockerNodeProvider docker
                 ? new DockerPodMetrics(
-                    docker.Runtime.Stats,
+                    docker.Runtimes.Count == 1 ? docker.Runtime.Stats : new DockerStatsAcrossEngines([.. docker.Runtimes.Select(r => r.Stats)]),
                     sp.GetRequiredService<TimeProvider>(),
                     (sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger<DockerPodMetrics>())
                 : sp.GetService<InMemoryMetrics>() ?? new InMemoryMetrics()));

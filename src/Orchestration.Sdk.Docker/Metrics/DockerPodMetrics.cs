@@ -138,10 +138,10 @@ internal sealed partial class DockerPodMetrics : IPodMetricsProvider
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Could not read the stats of container {ContainerId}: {Error}")]
+    [LoggerMessage(EventId = 3091, Level = LogLevel.Debug, Message = "Could not read the stats of container {ContainerId}: {Error}")]
     private partial void LogStatsFailed(string containerId, string error);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "No complete metrics for pod {Namespace}/{Pod}: a container's statistics could not be read")]
+    [LoggerMessage(EventId = 3092, Level = LogLevel.Debug, Message = "No complete metrics for pod {Namespace}/{Pod}: a container's statistics could not be read")]
     private partial void LogPodMissing(string @namespace, string pod);
 
     private sealed record ContainerUsage(decimal? Cores, ulong? WorkingSetBytes);

@@ -101,8 +101,11 @@ internal sealed class DockerNetwork(DockerConnection engine) : IDisposable
         return gateway;
     }
 
-    /// <summary>Removes the network; missing, or still used by another host of the app, is left as it is.</summary>
-    public Task RemoveAsync(CancellationToken cancellationToken) =>
+    /// <summary>
+    /// Removes the network. True when it is gone (or was missing); false when the engine refused because it is still
+    /// used (403), in which case it is left as it is.
+    /// </summary>
+    public Task<bool> RemoveAsync(CancellationToken cancellationToken) =>
         engine.Calls.ExecuteAsync(
             "remove network",
             async ct =>
@@ -110,10 +113,15 @@ internal sealed class DockerNetwork(DockerConnection engine) : IDisposable
                 try
                 {
                     await engine.Client.Networks.DeleteNetworkAsync(Name, ct).ConfigureAwait(false);
+                    return true;
                 }
-                catch (DockerApiException e) when (DockerErrors.IsNotFound(e) || e.StatusCode == HttpStatusCode.Forbidden)
+                catch (DockerApiException e) when (DockerErrors.IsNotFound(e))
                 {
-                    // Missing, or still used by another host of the app (403 "has active endpoints").
+                    return true; // already gone
+                }
+                catch (DockerApiException e) when (e.StatusCode == HttpStatusCode.Forbidden)
+                {
+                    return false; // still used (403 "has active endpoints"), by another host of the app or a leftover
                 }
             },
             cancellationToken);

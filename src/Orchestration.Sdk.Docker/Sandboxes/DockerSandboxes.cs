@@ -19,7 +19,8 @@ internal sealed partial class DockerSandboxes(
     DockerFiles files,
     DockerSweep sweep,
     PauseImage pause,
-    ILogger logger)
+    ILogger logger,
+    Volumes.DockerVolumes volumes)
 {
     private readonly ILogger _logger = logger;
 
@@ -31,6 +32,7 @@ internal sealed partial class DockerSandboxes(
     {
         ArgumentNullException.ThrowIfNull(request);
         await sweep.EnsureSweptAsync(cancellationToken).ConfigureAwait(false);
+        await files.RemoveOrphanedHoldersAsync(cancellationToken).ConfigureAwait(false); // of sandboxes removed from outside
         await pause.EnsureAsync(cancellationToken).ConfigureAwait(false);
         var networkName = await network.EnsureAsync(cancellationToken).ConfigureAwait(false);
         var labels = DockerContainerMapper.Labels(request.Labels, engine.Options,
@@ -81,10 +83,11 @@ internal sealed partial class DockerSandboxes(
         }
     }
 
-    /// <summary>Removes a sandbox with the containers that joined it and their file volumes; a missing one succeeds.</summary>
+    /// <summary>Removes a sandbox with the containers that joined it, their file volumes and the pod's emptyDir volumes; a missing one succeeds.</summary>
     public async Task RemoveAsync(string sandboxId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(sandboxId);
+        var sandbox = await containers.InspectAsync(sandboxId, cancellationToken).ConfigureAwait(false);
         var members = await containers.ListAsync(new Dictionary<string, string> { [DockerLabels.SandboxId] = sandboxId }, cancellationToken)
             .ConfigureAwait(false);
         foreach (var member in members)
@@ -94,6 +97,10 @@ internal sealed partial class DockerSandboxes(
 
         await engine.Calls.ExecuteAsync("remove pod sandbox", ct => containers.ForceRemoveAsync(sandboxId, ct), cancellationToken).ConfigureAwait(false);
         await files.RemoveVolumesAsync(new Dictionary<string, string> { [DockerLabels.SandboxId] = sandboxId }, _ => true, cancellationToken).ConfigureAwait(false);
+        if (sandbox?.Config?.Labels?.TryGetValue(RuntimeLabels.PodUid, out var podUid) == true)
+        {
+            await volumes.RemovePodVolumesAsync(podUid, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>
@@ -117,6 +124,6 @@ internal sealed partial class DockerSandboxes(
         return [.. found.Where(c => c.State is { Running: true }).Select(c => DockerContainerMapper.ToPodSandbox(c, engine.Options.EffectiveNetworkName))];
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Pod sandbox {SandboxId} exited (code {ExitCode}); removing it and its containers")]
+    [LoggerMessage(EventId = 3041, Level = LogLevel.Warning, Message = "Pod sandbox {SandboxId} exited (code {ExitCode}); removing it and its containers")]
     private partial void LogRemovingDeadSandbox(string sandboxId, long exitCode);
 }

@@ -2,6 +2,7 @@ using Orchestration.Sdk.Configuration;
 using Orchestration.Sdk.Docker.Tests.Runtime;
 using Orchestration.Sdk.Docker.Tests.Support;
 using Orchestration.Sdk.Model;
+using Orchestration.Sdk.Runtime;
 
 namespace Orchestration.Sdk.Docker.Tests.EndToEnd;
 
@@ -48,6 +49,42 @@ public sealed class DockerConfigAndSecretTests
         await orchestrator.Client.DeleteAsync<Deployment>("web");
         await orchestrator.WaitForPodsAsync("the web pod is gone", p => p.Count == 0);
         await Poll.UntilAsync("the file volumes are gone", async () => (await DockerFileTests.VolumesAsync(orchestrator.Runtime, orchestrator.AppName)).Count == 0);
+    }
+
+    [DockerFact]
+    public async Task PodContainersRemovedFromOutside_OnceThePodRunsAgain_NoHolderOrVolumeOfTheOldSandboxRemains()
+    {
+        await using var orchestrator = await DockerOrchestrator.StartAsync(app =>
+        {
+            app.AddSecret("db-credentials").WithValue("password", Password);
+            app.AddDeployment("web")
+                .WithImage(TestImage.Name)
+                .WithCommand("/bin/sh", "-c", "trap 'exit 0' TERM; while :; do sleep 0.2; done")
+                .WithSecretFiles("db-credentials", "/run/secrets/db");
+        });
+        await orchestrator.WaitForPodsAsync("the web pod runs", p => DockerOrchestrator.AllRunning(p, 1));
+        var docker = orchestrator.Runtime.Client;
+        var app = new Dictionary<string, IDictionary<string, bool>> { ["label"] = new Dictionary<string, bool> { [$"{RuntimeLabels.App}={orchestrator.AppName}"] = true } };
+        var before = await docker.Containers.ListContainersAsync(new() { All = true, Filters = app });
+        var oldSandbox = Assert.Single(before, c => c.Labels.ContainsKey(RuntimeLabels.Sandbox)).ID;
+        Assert.Contains(before, c => c.Labels.TryGetValue(DockerLabels.SandboxId, out var s) && s == oldSandbox && c.Labels.ContainsKey(DockerFileMounts.FilesOfLabel));
+
+        // docker rm -f of the pod's containers (the app container and the sandbox), not of the files holder.
+        foreach (var c in before.Where(c => !c.Labels.ContainsKey(DockerFileMounts.FilesOfLabel)))
+        {
+            await docker.Containers.RemoveContainerAsync(c.ID, new() { Force = true });
+        }
+
+        await orchestrator.WaitForPodsAsync("the web pod runs again", p =>
+            DockerOrchestrator.AllRunning(p, 1) && p[0].Status.ContainerStatuses[0].ContainerId is { } id && before.All(c => c.ID != id));
+        await Poll.UntilAsync("no holder or volume of the old sandbox remains", async () =>
+        {
+            var containers = await docker.Containers.ListContainersAsync(new() { All = true, Filters = app });
+            var volumes = await DockerFileTests.VolumesAsync(orchestrator.Runtime, orchestrator.AppName);
+            return !containers.Any(c => c.Labels.TryGetValue(DockerLabels.SandboxId, out var s) && s == oldSandbox)
+                && !volumes.Any(v => v.Labels is { } l && l.TryGetValue(DockerLabels.SandboxId, out var s) && s == oldSandbox)
+                && volumes.Count == 1;
+        });
     }
 
     private static async Task<string> WaitForLogAsync(DockerOrchestrator orchestrator, string pod, string text)

@@ -1,3 +1,4 @@
+using Orchestration.Sdk.Model;
 using Microsoft.Extensions.DependencyInjection;
 using Orchestration.Sdk.Client;
 using Orchestration.Sdk.Docker.Tests.Support;
@@ -33,6 +34,12 @@ public sealed class DockerRolloutTests
         Assert.Empty(load.Failures);
         Assert.Contains("v1", load.Answers);
         Assert.Contains("v2", load.Answers);
+        // Complete means no old replica is counted; a v1 pod that is terminating still serves until the proxy has
+        // dropped it (its termination waits for that), as in Kubernetes. Once the v1 pods are gone, only v2 answers.
+        await orchestrator.WaitForPodsAsync(
+            "only the 3 v2 pods left",
+            p => p.Count == 3 && p.All(x => x.Spec.Containers[0].Env.Contains(new EnvVar("VERSION", "v2"))),
+            TimeSpan.FromSeconds(60));
         var after = new ServiceLoad();
         await after.SendAsync(http, url, () => after.Sent < 20);
         Assert.Empty(after.Failures);

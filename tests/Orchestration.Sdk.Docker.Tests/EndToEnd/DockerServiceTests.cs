@@ -27,7 +27,9 @@ public sealed class DockerServiceTests
         var webPods = await WaitForWebAsync(orchestrator, 3);
         var hostNames = webPods.Select(p => p.Metadata.Name).ToHashSet();
 
-        var client = (await orchestrator.PodsAsync()).Single(p => p.Metadata.Name.StartsWith("client-", StringComparison.Ordinal));
+        // Logs exist only once the client's container runs: until then kubectl's "waiting to start" error is right.
+        var client = (await orchestrator.WaitForPodsAsync("the client runs", p => p.Any(x => x.Metadata.Name.StartsWith("client-", StringComparison.Ordinal) && x.Status.IsReady)))
+            .Single(p => p.Metadata.Name.StartsWith("client-", StringComparison.Ordinal));
         var seen = await Poll.UntilAsync(
             "the client heard from every web pod",
             async () => (await orchestrator.Client.GetLogsAsync(client.Metadata.Name))

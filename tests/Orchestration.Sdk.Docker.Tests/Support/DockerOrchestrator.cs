@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orchestration.Sdk.Client;
+using Orchestration.Sdk.Hosting;
 using Orchestration.Sdk.Model;
 using Orchestration.Sdk.Runtime;
 using Orchestration.Sdk.Runtime.NodeAgents;
@@ -22,8 +23,15 @@ internal sealed class DockerOrchestrator : IAsyncDisposable
         _host = host;
         AppName = appName;
         Client = host.Services.GetRequiredService<IOrchestrationClient>();
-        Runtime = ((DockerNodeProvider)host.Services.GetRequiredService<INodeProvider>()).Runtime;
+        Nodes = (DockerNodeProvider)host.Services.GetRequiredService<INodeProvider>();
+        Runtime = Nodes.Runtime;
     }
+
+    /// <summary>The engines as nodes (one for a single-engine host).</summary>
+    public DockerNodeProvider Nodes { get; }
+
+    /// <summary>The runtime of node <paramref name="node"/>.</summary>
+    public DockerContainerRuntime RuntimeOf(string node) => (DockerContainerRuntime)Nodes.Nodes.Single(n => n.Name == node).Runtime;
 
     public string AppName { get; }
 
@@ -40,9 +48,12 @@ internal sealed class DockerOrchestrator : IAsyncDisposable
         DockerLifetime lifetime = DockerLifetime.RemoveOnShutdown,
         Action<NodeAgentOptions>? agents = null,
         string? storePath = null,
-        Action<IServiceCollection>? services = null)
+        Action<IServiceCollection>? services = null,
+        Action<IOrchestrationBuilder>? orchestration = null,
+        string? endpoint = null,
+        Action<DockerRuntimeOptions>? docker = null)
     {
-        await TestImage.EnsureBuiltAsync();
+        await TestImage.EnsureBuiltAsync(endpoint);
         appName ??= DockerTestRuntime.NewAppName();
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
@@ -58,12 +69,15 @@ internal sealed class DockerOrchestrator : IAsyncDisposable
         }
 
         services?.Invoke(builder.Services);
-        builder.Services.AddOrchestration(declare).UseDocker(o =>
+        var orchestrationBuilder = builder.Services.AddOrchestration(declare).UseDocker(o =>
         {
             o.AppName = appName;
             o.NodeName = "docker-e2e";
             o.Lifetime = lifetime;
+            o.Endpoint = endpoint;
+            docker?.Invoke(o);
         });
+        orchestration?.Invoke(orchestrationBuilder);
         var host = builder.Build();
         await host.StartAsync();
         return new DockerOrchestrator(host, appName);
@@ -83,7 +97,7 @@ internal sealed class DockerOrchestrator : IAsyncDisposable
         pods.Count == count && pods.All(p => p.Status.Phase == PodPhase.Running && p.Status.ContainerStatuses.All(c => c.State.Running is not null) && p.Status.PodIP is { Length: > 0 });
 
     public static string Describe(IEnumerable<Pod> pods) => string.Join('\n', pods.Select(p =>
-        $"  {p.Metadata.Name} {p.Status.Phase} ip={p.Status.PodIP} " + string.Join(' ', p.Status.ContainerStatuses.Select(c =>
+        $"  {p.Metadata.Name} on {p.Spec.NodeName} {p.Status.Phase} ip={p.Status.PodIP} " + string.Join(' ', p.Status.ContainerStatuses.Select(c =>
             $"[{c.Name} restarts={c.RestartCount} running={c.State.Running is not null} waiting={c.State.Waiting?.Reason}:{c.State.Waiting?.Message} terminated={c.State.Terminated?.ExitCode} last={c.LastState?.Terminated?.ExitCode}]"))));
 
     public async ValueTask DisposeAsync()

@@ -17,7 +17,6 @@ internal sealed class DockerTestRuntime : IAsyncDisposable
 
     public static async Task<DockerTestRuntime> CreateAsync(Action<DockerRuntimeOptions>? configure = null, TimeProvider? time = null)
     {
-        await TestImage.EnsureBuiltAsync();
         var options = new DockerRuntimeOptions
         {
             AppName = NewAppName(),
@@ -26,6 +25,7 @@ internal sealed class DockerTestRuntime : IAsyncDisposable
             CallTimeout = TimeSpan.FromSeconds(20),
         };
         configure?.Invoke(options);
+        await TestImage.EnsureBuiltAsync(options.Endpoint);
         return new DockerTestRuntime(new DockerContainerRuntime(options, time ?? TimeProvider.System, NullLoggerFactory.Instance));
     }
 

@@ -7,6 +7,14 @@ internal sealed class ServiceLoad
 {
     private readonly ConcurrentQueue<string> _answers = new();
     private readonly ConcurrentQueue<string> _failures = new();
+    private readonly ConcurrentQueue<(TimeSpan Start, TimeSpan End)> _failedSpans = new();
+    private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
+
+    /// <summary>Time since this load was created (the clock of <see cref="FailedSpans"/>).</summary>
+    public TimeSpan Elapsed => _clock.Elapsed;
+
+    /// <summary>When each failed request started and ended, on <see cref="Elapsed"/>'s clock.</summary>
+    public IReadOnlyCollection<(TimeSpan Start, TimeSpan End)> FailedSpans => _failedSpans;
 
     public IReadOnlyCollection<string> Answers => _answers;
 
@@ -26,6 +34,7 @@ internal sealed class ServiceLoad
         var i = 0;
         while (keepGoing())
         {
+            var start = _clock.Elapsed;
             try
             {
                 _answers.Enqueue((await http.GetStringAsync(url)).Trim());
@@ -33,6 +42,7 @@ internal sealed class ServiceLoad
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
                 _failures.Enqueue($"request {i}: {e.Message}");
+                _failedSpans.Enqueue((start, _clock.Elapsed));
             }
 
             i++;

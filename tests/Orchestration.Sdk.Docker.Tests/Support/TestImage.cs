@@ -18,13 +18,15 @@ internal static class TestImage
     private static readonly string[] Applets =
         ["sh", "httpd", "wget", "nc", "sleep", "echo", "cat", "seq", "ls", "true", "false", "kill", "env", "printf", "test", "mkdir", "pwd"];
 
-    private static readonly Lazy<Task> Built = new(BuildAsync);
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task>> Built = new(StringComparer.Ordinal);
 
-    public static Task EnsureBuiltAsync() => Built.Value;
+    /// <summary>Builds the image once per run on the engine at <paramref name="endpoint"/> (null: the default engine).</summary>
+    public static Task EnsureBuiltAsync(string? endpoint = null) =>
+        Built.GetOrAdd(endpoint ?? string.Empty, _ => new Lazy<Task>(() => BuildAsync(endpoint))).Value;
 
-    private static async Task BuildAsync()
+    private static async Task BuildAsync(string? endpoint)
     {
-        var options = new DockerRuntimeOptions { AppName = "dt-image-builder", Lifetime = DockerLifetime.Persistent };
+        var options = new DockerRuntimeOptions { AppName = "dt-image-builder", Lifetime = DockerLifetime.Persistent, Endpoint = endpoint };
         await using var runtime = new DockerContainerRuntime(options, TimeProvider.System, NullLoggerFactory.Instance);
         await runtime.GetInfoAsync(CancellationToken.None); // fails with the SDK's "engine unreachable at …" message
         await PruneLeftoverNetworksAsync(runtime);

@@ -25,6 +25,21 @@ public sealed class DockerNamesAndSessionTests
         Assert.Equal("orch_POD_web-1_default_u-1", DockerNames.Sandbox("web-1", "default", "u-1"));
     }
 
+    [Theory]
+    [InlineData("web-7d9f-x2", "web-7d9f-x2")]
+    [InlineData("web.v2-7d9f-x2", "web.v2-7d9f-x2")] // a subdomain pod name keeps its dots, as the kubelet's
+    public void HostName_ShortPodName_IsThePodName(string pod, string expected) => Assert.Equal(expected, DockerNames.HostName(pod));
+
+    [Fact]
+    public void HostName_LongPodName_CutTo63WithoutATrailingDashOrDot()
+    {
+        var pod = new string('a', 61) + ".-" + new string('b', 20); // a subdomain longer than a label
+
+        var host = DockerNames.HostName(pod);
+
+        Assert.Equal(new string('a', 61), host); // cut to 63 ("a…a.-"), then the trailing '-' and '.' trimmed
+    }
+
     [Fact]
     public void Session_Current_RoundTripsAndIsAlive()
     {
