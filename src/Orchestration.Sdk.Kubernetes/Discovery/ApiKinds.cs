@@ -5,6 +5,8 @@ using Orchestration.Sdk.Events;
 using Orchestration.Sdk.Kubernetes.Wire;
 using Orchestration.Sdk.Model;
 using Orchestration.Sdk.Networking;
+using Orchestration.Sdk.StatefulSets;
+using Orchestration.Sdk.Storage;
 
 namespace Orchestration.Sdk.Kubernetes.Discovery;
 
@@ -47,6 +49,18 @@ internal static class ApiKinds
     public static readonly ApiKind ReplicaSet = new(Model.ReplicaSet.KindName, "replicasets", ["rs"], "apps", "v1", true, typeof(V1ReplicaSet),
         r => WorkloadMapper.ToWire((ReplicaSet)r), o => WorkloadMapper.FromWire((V1ReplicaSet)o), HasStatus: true, HasScale: true);
 
+    public static readonly ApiKind Job = new(Model.Job.KindName, "jobs", [], "batch", "v1", true, typeof(V1Job),
+        r => BatchMapper.ToWire((Job)r), o => BatchMapper.FromWire((V1Job)o), HasStatus: true);
+
+    public static readonly ApiKind CronJob = new(Model.CronJob.KindName, "cronjobs", ["cj"], "batch", "v1", true, typeof(V1CronJob),
+        r => BatchMapper.ToWire((CronJob)r), o => BatchMapper.FromWire((V1CronJob)o), HasStatus: true);
+
+    public static readonly ApiKind StatefulSet = new(StatefulSets.StatefulSet.KindName, "statefulsets", ["sts"], "apps", "v1", true, typeof(V1StatefulSet),
+        r => StorageMapper.ToWire((StatefulSet)r), o => StorageMapper.FromWire((V1StatefulSet)o), HasStatus: true);
+
+    public static readonly ApiKind PersistentVolumeClaim = new(Storage.PersistentVolumeClaim.KindName, "persistentvolumeclaims", ["pvc"], string.Empty, "v1", true, typeof(V1PersistentVolumeClaim),
+        r => StorageMapper.ToWire((PersistentVolumeClaim)r), o => StorageMapper.FromWire((V1PersistentVolumeClaim)o), HasStatus: true);
+
     public static readonly ApiKind Autoscaler = new(HorizontalPodAutoscaler.KindName, "horizontalpodautoscalers", ["hpa"], "autoscaling", "v2", true, typeof(V2HorizontalPodAutoscaler),
         r => AutoscalerMapper.ToWire((HorizontalPodAutoscaler)r), o => AutoscalerMapper.FromWire((V2HorizontalPodAutoscaler)o), HasStatus: true);
 
@@ -54,7 +68,7 @@ internal static class ApiKinds
         r => AutoscalerMapper.ToWireV1((HorizontalPodAutoscaler)r), o => AutoscalerMapper.FromWireV1((V1HorizontalPodAutoscaler)o), HasStatus: true);
 
     /// <summary>Every served kind, in discovery order (the first version of a group is its preferred one).</summary>
-    public static readonly IReadOnlyList<ApiKind> All = [Pod, Service, Endpoints, ConfigMap, Secret, Node, Namespace, Event, Deployment, ReplicaSet, Autoscaler, EventsV1, AutoscalerV1];
+    public static readonly IReadOnlyList<ApiKind> All = [Pod, Service, Endpoints, ConfigMap, Secret, PersistentVolumeClaim, Node, Namespace, Event, Deployment, ReplicaSet, StatefulSet, Job, CronJob, Autoscaler, EventsV1, AutoscalerV1];
 
     /// <summary>The group versions served under /apis, with their kinds.</summary>
     public static IEnumerable<IGrouping<(string Group, string Version), ApiKind>> Groups =>

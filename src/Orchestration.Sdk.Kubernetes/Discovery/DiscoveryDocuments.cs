@@ -15,7 +15,7 @@ internal static class DiscoveryDocuments
     public const string GitVersion = "v1.32.0-orchestration";
 
     /// <summary>Kinds that <c>kubectl get all</c> lists.</summary>
-    private static readonly HashSet<string> AllCategory = ["pods", "services", "deployments", "replicasets", "horizontalpodautoscalers"];
+    private static readonly HashSet<string> AllCategory = ["pods", "services", "deployments", "replicasets", "horizontalpodautoscalers", "jobs", "statefulsets", "cronjobs"];
 
     public static void Version(Utf8JsonWriter w)
     {
@@ -103,7 +103,7 @@ internal static class DiscoveryDocuments
                     w.WriteString("version", "v1");
                 }
 
-                w.WriteString("kind", sub == "scale" ? "Scale" : k.Kind);
+                w.WriteString("kind", SubresourceKind(k, sub));
                 Strings(w, "verbs", verbs);
                 w.WriteEndObject();
             }
@@ -190,7 +190,7 @@ internal static class DiscoveryDocuments
                 }
                 else
                 {
-                    ResponseKind(w, k.Group, k.Version, k.Kind);
+                    ResponseKind(w, k.Group, k.Version, SubresourceKind(k, sub));
                 }
 
                 Strings(w, "verbs", verbs);
@@ -218,8 +218,19 @@ internal static class DiscoveryDocuments
         if (k == ApiKinds.Pod)
         {
             yield return ("log", ["get"]);
+            yield return ("exec", ["create", "get"]);
+            yield return ("portforward", ["create", "get"]);
         }
     }
+
+    /// <summary>The kind a subresource speaks in, as a real cluster lists it.</summary>
+    private static string SubresourceKind(ApiKind k, string sub) => sub switch
+    {
+        "scale" => "Scale",
+        "exec" => "PodExecOptions",
+        "portforward" => "PodPortForwardOptions",
+        _ => k.Kind,
+    };
 
     private static void Resource(Utf8JsonWriter w, string name, string singular, bool namespaced, string kind, string[] verbs, string[] shortNames, bool all)
     {

@@ -11,4 +11,11 @@ public static class PatchContentTypes
 
     /// <summary>A Kubernetes strategic merge patch (what <c>kubectl apply</c>, <c>set image</c> and <c>rollout</c> send).</summary>
     public const string StrategicMergePatch = "application/strategic-merge-patch+json";
+
+    /// <summary>
+    /// A server-side apply configuration, YAML or JSON (what <c>kubectl apply --server-side</c> and
+    /// KubernetesClient's <c>V1Patch.PatchType.ApplyPatch</c> send). The SDK's API merges it as a strategic merge
+    /// patch and creates the object when it is absent; see docs/manifests.md for what is simplified.
+    /// </summary>
+    public const string ApplyPatch = "application/apply-patch+yaml";
 }

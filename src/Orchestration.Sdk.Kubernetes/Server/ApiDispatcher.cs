@@ -17,6 +17,7 @@ internal sealed class ApiDispatcher(
     ScaleHandler scales,
     PatchHandler patches,
     PodLogHandler logs,
+    PodStreamHandler podStreams,
     Func<string> serverAddress,
     ILogger logger)
 {
@@ -73,6 +74,7 @@ internal sealed class ApiDispatcher(
     {
         (_, "scale") when request.Kind.HasScale => scales.HandleAsync(context, request, cancellationToken),
         ("get", "log") when request.Kind == ApiKinds.Pod => logs.HandleAsync(context, request, cancellationToken),
+        ("get" or "create", "exec" or "portforward") when request.Kind == ApiKinds.Pod => podStreams.HandleAsync(context, request, cancellationToken),
         ("get", null or "status") => resources.GetAsync(context, request, cancellationToken),
         ("list", null) => resources.ListAsync(context, request, cancellationToken),
         ("watch", null) => watches.HandleAsync(context, request, cancellationToken),

@@ -14,8 +14,11 @@ namespace Orchestration.Sdk.Kubernetes.Server;
 /// <param name="Subresource">"status", "scale", "log"…; null for the object itself.</param>
 internal sealed record ApiRequest(string Verb, ApiKind Kind, string? Namespace, string? Name, string? Subresource)
 {
-    /// <summary>Whether the verb only reads.</summary>
-    public bool IsReadOnly => Verb is "get" or "list" or "watch";
+    /// <summary>
+    /// Whether the request only reads. exec and portforward run code or reach into a pod, so they need the admin token
+    /// whatever the method (kubectl opens them with a WebSocket GET), as RBAC asks for <c>create</c> on them.
+    /// </summary>
+    public bool IsReadOnly => Verb is "get" or "list" or "watch" && Subresource is not ("exec" or "portforward" or "attach");
 
     /// <summary>Parses <paramref name="path"/>; null when it names no served resource (then the caller tries discovery).</summary>
     public static ApiRequest? Parse(string method, string path, IQueryCollection query)

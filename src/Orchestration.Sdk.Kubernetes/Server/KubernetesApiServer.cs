@@ -82,8 +82,10 @@ internal sealed partial class KubernetesApiServer(
             new ScaleHandler(storage),
             new PatchHandler(storage),
             new PodLogHandler(client, streams, time),
+            new PodStreamHandler(client, streams, time),
             () => Address is { } a ? $"{a.Host}:{a.Port}" : string.Empty,
             _logger);
+        app.UseWebSockets();
         app.Run(dispatcher.HandleAsync);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         _app = app;

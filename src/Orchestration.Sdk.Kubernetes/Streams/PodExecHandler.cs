@@ -64,7 +64,9 @@ public sealed class PodExecHandler
             return;
         }
 
-        var protocol = await StreamUpgrade.NegotiateAsync(context, StreamProtocols.Exec).ConfigureAwait(false);
+        var protocol = await StreamUpgrade.EnsureProcessesAsync(context, _streams, pod, "exec into").ConfigureAwait(false)
+            ? await StreamUpgrade.NegotiateAsync(context, StreamProtocols.Exec).ConfigureAwait(false)
+            : null;
         if (protocol is null)
         {
             return;

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Globalization;
+using System.Net.WebSockets;
 using Microsoft.AspNetCore.Http;
 using Orchestration.Sdk.Model;
 using Orchestration.Sdk.Runtime.Streams;
@@ -7,9 +8,11 @@ using Orchestration.Sdk.Runtime.Streams;
 namespace Orchestration.Sdk.Kubernetes.Streams;
 
 /// <summary>
-/// <c>GET /api/v1/namespaces/{ns}/pods/{name}/portforward?ports=…</c> over WebSocket, as the kubelet serves it
-/// (<c>v4.channel.k8s.io</c> or <c>channel.k8s.io</c>): the i-th port uses data channel 2i and error channel 2i+1,
-/// and the server's first message on each channel is the port number (two bytes, little endian).
+/// <c>GET /api/v1/namespaces/{ns}/pods/{name}/portforward</c> over WebSocket in two dialects. kubectl 1.31+ offers
+/// <c>SPDY/3.1+portforward.k8s.io</c>: SPDY tunnelled in binary messages, ports named per connection in stream
+/// headers (<see cref="Spdy.SpdyPortForward"/>). The KubernetesClient library offers <c>v4.channel.k8s.io</c> /
+/// <c>channel.k8s.io</c> with <c>?ports=…</c>: the i-th port uses data channel 2i and error channel 2i+1, and the
+/// server's first message on each channel is the port number (two bytes, little endian).
 /// </summary>
 public sealed class PodPortForwardHandler
 {
@@ -34,13 +37,25 @@ public sealed class PodPortForwardHandler
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(pod);
+        if (!await StreamUpgrade.EnsureProcessesAsync(context, _streams, pod, "forward a port of").ConfigureAwait(false))
+        {
+            return;
+        }
+
+        if (context.WebSockets.IsWebSocketRequest
+            && StreamProtocols.Negotiate(context.WebSockets.WebSocketRequestedProtocols, [StreamProtocols.SpdyPortForwardTunnel]) is { } tunnel)
+        {
+            await TunnelAsync(context, pod, tunnel).ConfigureAwait(false);
+            return;
+        }
+
         if (!TryParsePorts(context.Request.Query["ports"], out var ports, out var error))
         {
             await StreamStatus.WriteAsync(context, 400, "BadRequest", error).ConfigureAwait(false);
             return;
         }
 
-        var protocol = await StreamUpgrade.NegotiateAsync(context, StreamProtocols.PortForward).ConfigureAwait(false);
+        var protocol = await StreamUpgrade.NegotiateAsync(context, StreamProtocols.PortForward.Skip(1).ToList()).ConfigureAwait(false);
         if (protocol is null)
         {
             return;
@@ -69,6 +84,29 @@ public sealed class PodPortForwardHandler
         finally
         {
             await DisposeAllAsync(connections).ConfigureAwait(false);
+        }
+    }
+
+    private async Task TunnelAsync(HttpContext context, Pod pod, string protocol)
+    {
+        // .NET refuses a subprotocol with '/' (not an RFC 7230 token character), but kubectl asks for exactly this
+        // one, so the response header is written here and the socket is accepted without a subprotocol of its own.
+        context.Response.Headers.SecWebSocketProtocol = protocol;
+        using var socket = await context.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false);
+        using var transport = new WebSocketByteStream(socket);
+        using var connection = new Spdy.SpdyConnection(transport, new Spdy.SpdyPortForward(_streams, pod, _time).OnStreamAsync);
+        try
+        {
+            await connection.RunAsync(context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is Spdy.SpdyProtocolException or WebSocketException or IOException or OperationCanceledException)
+        {
+            // The client left or broke the framing; every forwarded connection has ended with the tunnel.
+        }
+
+        if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+        {
+            await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None).ConfigureAwait(false);
         }
     }
 

@@ -15,6 +15,9 @@ internal static class StreamProtocols
     /// <summary>The original channel protocol (port forwarding, as the kubelet serves it over WebSocket).</summary>
     public const string V1 = "channel.k8s.io";
 
+    /// <summary>SPDY/3.1 carried in binary WebSocket messages: how kubectl 1.31+ port-forwards (client-go's tunneling dialer).</summary>
+    public const string SpdyPortForwardTunnel = "SPDY/3.1+portforward.k8s.io";
+
     public const byte Stdin = 0;
     public const byte Stdout = 1;
     public const byte Stderr = 2;
@@ -26,7 +29,7 @@ internal static class StreamProtocols
     public static readonly IReadOnlyList<string> Exec = [V5, V4];
 
     /// <summary>The port-forward protocols in order of preference.</summary>
-    public static readonly IReadOnlyList<string> PortForward = [V4, V1];
+    public static readonly IReadOnlyList<string> PortForward = [SpdyPortForwardTunnel, V4, V1];
 
     /// <summary>The first supported protocol the client offered, or null.</summary>
     public static string? Negotiate(IEnumerable<string> offered, IReadOnlyList<string> supported)

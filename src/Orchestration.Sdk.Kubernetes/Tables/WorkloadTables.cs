@@ -44,29 +44,17 @@ internal static class WorkloadTables
             return [h.Metadata.Name, $"Deployment/{h.Spec.ScaleTargetName}", Targets(h), I(h.Spec.MinReplicas), h.Spec.MaxReplicas, h.Status.CurrentReplicas, AgeOf(h, now)];
         });
 
-    /// <summary>The STATUS column, as kubectl's printPod: the waiting or terminated reason wins over the phase.</summary>
-    public static string PodStatusText(Pod pod)
-    {
-        var reason = pod.Status.Reason ?? pod.Status.Phase.ToString();
-        foreach (var c in pod.Status.ContainerStatuses.Reverse())
-        {
-            if (c.State.Waiting is { Reason.Length: > 0 } w)
-            {
-                reason = w.Reason;
-            }
-            else if (c.State.Terminated is { } t)
-            {
-                reason = t.Reason.Length > 0 ? t.Reason : $"ExitCode:{I(t.ExitCode)}";
-            }
-        }
-
-        return pod.Metadata.DeletionTimestamp is not null ? "Terminating" : reason;
-    }
+    /// <summary>The STATUS column, as kubectl's printPod.</summary>
+    public static string PodStatusText(Pod pod) => PodDisplayStatus.Of(pod);
 
     private static string Restarts(Pod pod, DateTimeOffset now)
     {
-        var restarts = pod.Status.RestartCount;
-        var last = pod.Status.ContainerStatuses.Select(c => c.LastState?.Terminated?.FinishedAt).Where(t => t is not null).Max();
+        // As printPod: while init containers run, their restarts; afterwards the app containers'.
+        var initializing = pod.Status.InitContainerStatuses.Any(c => c.State.Terminated is not { ExitCode: 0 }) &&
+            pod.Status.Conditions.Find(PodConditionType.Initialized)?.IsTrue != true;
+        var statuses = initializing ? pod.Status.InitContainerStatuses : pod.Status.ContainerStatuses;
+        var restarts = statuses.Sum(c => c.RestartCount);
+        var last = statuses.Select(c => c.LastState?.Terminated?.FinishedAt).Where(t => t is not null).Max();
         return restarts > 0 && last is { } at ? $"{I(restarts)} ({HumanDuration.Format(now - at)} ago)" : I(restarts);
     }
 

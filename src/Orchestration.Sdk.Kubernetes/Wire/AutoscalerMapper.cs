@@ -7,10 +7,14 @@ namespace Orchestration.Sdk.Kubernetes.Wire;
 /// <summary>
 /// Maps HorizontalPodAutoscalers (autoscaling/v2, and autoscaling/v1, which <c>kubectl autoscale</c> writes: one CPU
 /// utilization target). The SDK scales Deployments only, so the target reference is always
-/// <c>apps/v1 Deployment</c>; behavior is kept at the SDK's defaults (Kubernetes' defaults).
+/// <c>apps/v1 Deployment</c>. Behavior (v2 only) is written for a direction whose rules differ from Kubernetes'
+/// defaults, and a direction left out reads as the defaults; a rule's tolerance is written only when it is not 0.1.
 /// </summary>
 internal static class AutoscalerMapper
 {
+    /// <summary>Kubernetes' tolerance of a scaling direction when none is given.</summary>
+    private const double DefaultTolerance = 0.1;
+
     public static V2HorizontalPodAutoscaler ToWire(HorizontalPodAutoscaler h) => new()
     {
         ApiVersion = "autoscaling/v2",
@@ -22,6 +26,7 @@ internal static class AutoscalerMapper
             MinReplicas = h.Spec.MinReplicas,
             MaxReplicas = h.Spec.MaxReplicas,
             Metrics = List(h.Spec.Metrics.Select(ToWire)),
+            Behavior = ToWire(h.Spec.Behavior),
         },
         Status = new V2HorizontalPodAutoscalerStatus
         {
@@ -51,6 +56,11 @@ internal static class AutoscalerMapper
             MinReplicas = h.Spec?.MinReplicas ?? 1,
             MaxReplicas = h.Spec?.MaxReplicas ?? 0,
             Metrics = h.Spec?.Metrics?.Select(FromWire).ToList() ?? [],
+            Behavior = new HorizontalPodAutoscalerBehavior
+            {
+                ScaleUp = FromWire(h.Spec?.Behavior?.ScaleUp, ScalingRules.DefaultScaleUp),
+                ScaleDown = FromWire(h.Spec?.Behavior?.ScaleDown, ScalingRules.DefaultScaleDown),
+            },
         },
         Status = new HorizontalPodAutoscalerStatus
         {
@@ -96,6 +106,29 @@ internal static class AutoscalerMapper
             MaxReplicas = h.Spec?.MaxReplicas ?? 0,
             Metrics = [new MetricSpec(MetricSourceType.Resource, "cpu", new MetricTarget(MetricTargetType.Utilization, h.Spec?.TargetCPUUtilizationPercentage ?? 80, null, null))],
         },
+    };
+
+    private static V2HorizontalPodAutoscalerBehavior? ToWire(HorizontalPodAutoscalerBehavior behavior)
+    {
+        var up = behavior.ScaleUp == ScalingRules.DefaultScaleUp ? null : ToWire(behavior.ScaleUp);
+        var down = behavior.ScaleDown == ScalingRules.DefaultScaleDown ? null : ToWire(behavior.ScaleDown);
+        return up is null && down is null ? null : new V2HorizontalPodAutoscalerBehavior { ScaleUp = up, ScaleDown = down };
+    }
+
+    private static V2HPAScalingRules ToWire(ScalingRules rules) => new()
+    {
+        StabilizationWindowSeconds = rules.StabilizationWindowSeconds,
+        SelectPolicy = rules.SelectPolicy == ScalingPolicySelect.Max ? null : rules.SelectPolicy.ToString(),
+        Policies = List(rules.Policies.Select(p => new V2HPAScalingPolicy { Type = p.Type.ToString(), Value = p.Value, PeriodSeconds = p.PeriodSeconds })),
+        Tolerance = rules.Tolerance == DefaultTolerance ? null : new ResourceQuantity(rules.Tolerance.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+    };
+
+    private static ScalingRules FromWire(V2HPAScalingRules? rules, ScalingRules defaults) => rules is null ? defaults : new ScalingRules
+    {
+        StabilizationWindowSeconds = rules.StabilizationWindowSeconds,
+        SelectPolicy = Enum(rules.SelectPolicy, ScalingPolicySelect.Max),
+        Policies = rules.Policies?.Select(p => new ScalingPolicy(Enum(p.Type, ScalingPolicyType.Pods), p.Value, p.PeriodSeconds)).ToList() ?? [],
+        Tolerance = rules.Tolerance is { } t ? (double)Quantity(t).Value : DefaultTolerance,
     };
 
     private static bool IsCpuUtilization(MetricSpec m) =>

@@ -25,7 +25,8 @@ internal static class ContainerMapper
         LivenessProbe = ProbeMapper.ToWire(c.LivenessProbe),
         ReadinessProbe = ProbeMapper.ToWire(c.ReadinessProbe),
         StartupProbe = ProbeMapper.ToWire(c.StartupProbe),
-        VolumeMounts = List(c.ConfigFiles.Select(f => new V1VolumeMount { MountPath = f.MountPath, Name = VolumeName(f), ReadOnlyProperty = true })),
+        VolumeMounts = List(c.ConfigFiles.Select(f => new V1VolumeMount { MountPath = f.MountPath, Name = VolumeName(f), ReadOnlyProperty = true })
+            .Concat(c.VolumeMounts.Select(m => new V1VolumeMount { Name = m.Name, MountPath = m.MountPath, ReadOnlyProperty = m.ReadOnly ? true : null, SubPath = Empty(m.SubPath) }))),
         ImagePullPolicy = c.Image.EndsWith(":latest", StringComparison.Ordinal) || !c.Image.Contains(':', StringComparison.Ordinal) ? "Always" : "IfNotPresent",
         TerminationMessagePath = "/dev/termination-log",
         TerminationMessagePolicy = "File",
@@ -46,6 +47,26 @@ internal static class ContainerMapper
         ReadinessProbe = ProbeMapper.FromWire(c.ReadinessProbe),
         StartupProbe = ProbeMapper.FromWire(c.StartupProbe),
         ConfigFiles = c.VolumeMounts?.Select(m => Mount(m, volumes)).OfType<ConfigFileMount>().ToList() ?? [],
+        VolumeMounts = c.VolumeMounts?.Where(m => Mount(m, volumes) is null)
+            .Select(m => new VolumeMount { Name = m.Name, MountPath = m.MountPath, ReadOnly = m.ReadOnlyProperty ?? false, SubPath = m.SubPath ?? string.Empty }).ToList() ?? [],
+    };
+
+    /// <summary>A pod volume (emptyDir, persistentVolumeClaim or hostPath); config file volumes are derived from the mounts instead.</summary>
+    public static V1Volume ToWire(Volume v) => new()
+    {
+        Name = v.Name,
+        EmptyDir = v.EmptyDir is { } e ? new V1EmptyDirVolumeSource { Medium = e.Medium == StorageMedium.Memory ? "Memory" : null, SizeLimit = e.SizeLimit is { } l ? Quantity(l) : null } : null,
+        PersistentVolumeClaim = v.PersistentVolumeClaim is { } c ? new V1PersistentVolumeClaimVolumeSource { ClaimName = c.ClaimName, ReadOnlyProperty = c.ReadOnly ? true : null } : null,
+        HostPath = v.HostPath is { } h ? new V1HostPathVolumeSource { Path = h.Path, Type = string.Empty } : null,
+    };
+
+    /// <summary>A pod volume, or null for a configMap/secret volume (those are config file mounts).</summary>
+    public static Volume? FromWire(V1Volume v) => v.ConfigMap is not null || v.Secret is not null ? null : new Volume
+    {
+        Name = v.Name,
+        EmptyDir = v.EmptyDir is { } e ? new EmptyDirVolumeSource { Medium = e.Medium == "Memory" ? StorageMedium.Memory : StorageMedium.Default, SizeLimit = e.SizeLimit is { } l ? Quantity(l) : (Quantity?)null } : null,
+        PersistentVolumeClaim = v.PersistentVolumeClaim is { } c ? new PersistentVolumeClaimVolumeSource { ClaimName = c.ClaimName, ReadOnly = c.ReadOnlyProperty ?? false } : null,
+        HostPath = v.HostPath is { } h ? new HostPathVolumeSource { Path = h.Path } : null,
     };
 
     /// <summary>The volumes the containers' config file mounts need, one per source.</summary>

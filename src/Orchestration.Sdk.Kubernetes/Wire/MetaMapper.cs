@@ -44,7 +44,8 @@ internal static class MetaMapper
     {
         ApiVersion = owner.Kind switch
         {
-            Deployment.KindName or ReplicaSet.KindName => "apps/v1",
+            Deployment.KindName or ReplicaSet.KindName or "StatefulSet" => "apps/v1",
+            Job.KindName or "CronJob" => "batch/v1",
             _ => "v1",
         },
         Kind = owner.Kind,

@@ -40,12 +40,13 @@ internal static class PodMapper
     public static V1PodSpec ToWire(PodSpec spec) => new()
     {
         Containers = spec.Containers.Select(ContainerMapper.ToWire).ToList(),
+        InitContainers = List(spec.InitContainers.Select(ContainerMapper.ToWire)),
         RestartPolicy = spec.RestartPolicy.ToString(),
         NodeSelector = Map(spec.NodeSelector),
         Tolerations = List(spec.Tolerations.Select(ToWire)),
         NodeName = spec.NodeName,
         TerminationGracePeriodSeconds = spec.TerminationGracePeriodSeconds,
-        Volumes = List(ContainerMapper.Volumes(spec.Containers)),
+        Volumes = List(ContainerMapper.Volumes([.. spec.InitContainers, .. spec.Containers]).Concat(spec.Volumes.Select(ContainerMapper.ToWire))),
     };
 
     public static PodSpec FromWire(V1PodSpec? spec)
@@ -59,11 +60,13 @@ internal static class PodMapper
         return new PodSpec
         {
             Containers = spec.Containers?.Select(c => ContainerMapper.FromWire(c, volumes)).ToList() ?? [],
+            InitContainers = spec.InitContainers?.Select(c => ContainerMapper.FromWire(c, volumes)).ToList() ?? [],
             RestartPolicy = Enum(spec.RestartPolicy, RestartPolicy.Always),
             NodeSelector = Map(spec.NodeSelector),
             Tolerations = spec.Tolerations?.Select(FromWire).ToList() ?? [],
             NodeName = spec.NodeName,
             TerminationGracePeriodSeconds = spec.TerminationGracePeriodSeconds ?? 30,
+            Volumes = spec.Volumes?.Select(ContainerMapper.FromWire).OfType<Volume>().ToList() ?? [],
         };
     }
 
@@ -72,6 +75,7 @@ internal static class PodMapper
         Phase = status.Phase.ToString(),
         Conditions = List(status.Conditions.Select(c => new V1PodCondition { Status = c.Status, Type = c.Type, LastTransitionTime = Time(c.LastTransitionTime), Message = c.Message, Reason = c.Reason })),
         ContainerStatuses = List(status.ContainerStatuses.Select(ToWire)),
+        InitContainerStatuses = List(status.InitContainerStatuses.Select(ToWire)),
         Reason = status.Reason,
         Message = status.Message,
         PodIP = status.PodIP,
@@ -86,6 +90,7 @@ internal static class PodMapper
         Phase = Enum(status.Phase, PodPhase.Pending),
         Conditions = status.Conditions?.Select(c => Condition(c.Type, c.Status, c.Reason, c.Message, c.LastTransitionTime)).ToList() ?? [],
         ContainerStatuses = status.ContainerStatuses?.Select(FromWire).ToList() ?? [],
+        InitContainerStatuses = status.InitContainerStatuses?.Select(FromWire).ToList() ?? [],
         Reason = status.Reason,
         Message = status.Message,
         PodIP = status.PodIP,

@@ -27,7 +27,12 @@ internal static class ProtobufSchema
         ReplicaSetSpec: 1 replicas:i; 2 selector:LabelSelector; 3 template:PodTemplateSpec; 4 minReadySeconds:i
         Pod: 1 metadata:ObjectMeta; 2 spec:PodSpec
         PodTemplateSpec: 1 metadata:ObjectMeta; 2 spec:PodSpec
-        PodSpec: 1 volumes:[Volume]; 2 containers:[Container]; 3 restartPolicy; 4 terminationGracePeriodSeconds:i; 6 dnsPolicy; 7 nodeSelector:m; 10 nodeName; 19 schedulerName; 22 tolerations:[Toleration]
+        Job: 1 metadata:ObjectMeta; 2 spec:JobSpec
+        JobSpec: 1 parallelism:i; 2 completions:i; 3 activeDeadlineSeconds:i; 4 selector:LabelSelector; 5 manualSelector:b; 6 template:PodTemplateSpec; 7 backoffLimit:i; 8 ttlSecondsAfterFinished:i; 9 completionMode; 10 suspend:b; 14 podReplacementPolicy
+        CronJob: 1 metadata:ObjectMeta; 2 spec:CronJobSpec
+        CronJobSpec: 1 schedule; 2 startingDeadlineSeconds:i; 3 concurrencyPolicy; 4 suspend:b; 5 jobTemplate:JobTemplateSpec; 6 successfulJobsHistoryLimit:i; 7 failedJobsHistoryLimit:i; 8 timeZone
+        JobTemplateSpec: 1 metadata:ObjectMeta; 2 spec:JobSpec
+        PodSpec: 1 volumes:[Volume]; 2 containers:[Container]; 20 initContainers:[Container]; 3 restartPolicy; 4 terminationGracePeriodSeconds:i; 6 dnsPolicy; 7 nodeSelector:m; 10 nodeName; 19 schedulerName; 22 tolerations:[Toleration]
         Container: 1 name; 2 image; 3 command:[s]; 4 args:[s]; 5 workingDir; 6 ports:[ContainerPort]; 19 envFrom:[EnvFromSource]; 7 env:[EnvVar]; 8 resources:ResourceRequirements; 9 volumeMounts:[VolumeMount]; 10 livenessProbe:Probe; 11 readinessProbe:Probe; 22 startupProbe:Probe; 13 terminationMessagePath; 20 terminationMessagePolicy; 14 imagePullPolicy
         ContainerPort: 1 name; 2 hostPort:i; 3 containerPort:i; 4 protocol
         EnvVar: 1 name; 2 value; 3 valueFrom:EnvVarSource

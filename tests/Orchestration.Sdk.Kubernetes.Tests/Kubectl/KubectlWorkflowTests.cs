@@ -122,6 +122,30 @@ public sealed class KubectlWorkflowTests(ApiHost host) : IClassFixture<ApiHost>
         Assert.NotNull(await host.Client.GetAsync<Deployment>("policy"));
     }
 
+    [Fact]
+    public async Task Delete_OfAnObjectWithAUserFinalizer_WaitsForItsRemoval()
+    {
+        const string manifest = """
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: held
+              finalizers: ["example.com/backup"]
+            data:
+              a: "1"
+            """;
+        (await Kubectl.RunWithInputAsync(manifest, "create", "-f", "-")).Succeeded();
+
+        (await Kubectl.RunAsync("delete", "configmap", "held", "--wait=false")).Succeeded();
+        var terminating = (await Kubectl.RunAsync("get", "configmap", "held", "-o", "jsonpath={.metadata.finalizers[0]} {.metadata.deletionTimestamp}")).Succeeded().Stdout;
+        (await Kubectl.RunAsync("patch", "configmap", "held", "--type=json", "-p", """[{"op":"remove","path":"/metadata/finalizers"}]""")).Succeeded();
+        var gone = await Kubectl.RunAsync("get", "configmap", "held");
+
+        Assert.Matches(@"^example\.com/backup \d{4}-\d\d-\d\dT", terminating);
+        Assert.NotEqual(0, gone.ExitCode);
+        Assert.Contains("NotFound", gone.Stderr, StringComparison.Ordinal);
+    }
+
     private static int Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length;
 
     /// <summary>Reads lines until one equals <paramref name="line"/> (the container's own start line comes first).</summary>

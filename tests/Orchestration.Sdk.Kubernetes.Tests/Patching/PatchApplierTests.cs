@@ -53,7 +53,6 @@ public sealed class PatchApplierTests
 
     [Theory]
     [InlineData("application/json")]
-    [InlineData("application/apply-patch+yaml")]
     [InlineData(null)]
     public void Apply_UnknownPatchType_Is415NamingTheAcceptedTypes(string? contentType)
     {
@@ -74,6 +73,29 @@ public sealed class PatchApplierTests
         var result = Apply("application/merge-patch+json; charset=utf-8", patch);
 
         Assert.Equal(expected, JsonPaths.Json(JsonPaths.Select(result, path)));
+    }
+
+    [Theory]
+    [InlineData("metadata:\n  labels:\n    tier: front\nspec:\n  replicas: 3\n")]
+    [InlineData("""{"metadata":{"labels":{"tier":"front"}},"spec":{"replicas":3}}""")]
+    public void Apply_ApplyPatchYamlOrJson_MergesTheAppliedFieldsAndKeepsTheOthers(string patch)
+    {
+        var result = Apply(PatchContentTypes.ApplyPatch + "; charset=utf-8", patch);
+
+        Assert.Equal("""{"app":"web","tier":"front"}""", JsonPaths.Json(JsonPaths.Select(result, "metadata.labels")));
+        Assert.Equal("3", JsonPaths.Json(JsonPaths.Select(result, "spec.replicas")));
+        Assert.Equal("[1,2]", JsonPaths.Json(JsonPaths.Select(result, "spec.list")));
+    }
+
+    [Theory]
+    [InlineData("- a\n- b\n")]
+    [InlineData("a: [\n")]
+    [InlineData("a: 1\n---\nb: 2\n")]
+    public void Apply_ApplyPatchThatIsNotOneObject_Is400(string patch)
+    {
+        var error = Assert.Throws<KubernetesPatchException>(() => Apply(PatchContentTypes.ApplyPatch, patch));
+
+        Assert.Equal(400, error.Code);
     }
 
     private static JsonObject Apply(string? contentType, string patch) =>

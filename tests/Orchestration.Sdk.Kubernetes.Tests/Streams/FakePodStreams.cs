@@ -52,6 +52,11 @@ internal sealed class FakePodStreams : IPodStreams
         return Failure is null ? Task.FromResult<IContainerExecSession>(Session) : Task.FromException<IContainerExecSession>(Failure);
     }
 
+    /// <summary>The fake's pods run processes.</summary>
+    public void EnsureProcesses(Pod pod, string verb)
+    {
+    }
+
     public Task<Stream> PortForwardAsync(Pod pod, int port, CancellationToken cancellationToken) =>
         Failure is null ? Task.FromResult(Connect!(port)) : Task.FromException<Stream>(Failure);
 }
