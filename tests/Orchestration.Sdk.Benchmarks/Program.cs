@@ -9,7 +9,12 @@ IBenchmarkCommand[] commands =
     new DockerBenchmark(),
     new ProxyBenchmark(),
     new RolloutBenchmark(),
+    new EnginesBenchmark(),
     new Orchestration.Sdk.Benchmarks.KubeApi.KubeApiBenchmark(),
+    new Orchestration.Sdk.Benchmarks.Store.StoreWritesBenchmark(),
+    new Orchestration.Sdk.Benchmarks.Chaos.ChaosBenchmark(),
+    new Orchestration.Sdk.Benchmarks.Converge.ConvergeBenchmark(),
+    new Orchestration.Sdk.Benchmarks.Converge.TestClusterBenchmark(),
 ];
 
 var command = args.Length > 0 ? commands.FirstOrDefault(c => c.Name.Equals(args[0], StringComparison.OrdinalIgnoreCase)) : null;

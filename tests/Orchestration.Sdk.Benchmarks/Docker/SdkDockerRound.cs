@@ -34,9 +34,11 @@ internal sealed class SdkDockerRound : IAsyncDisposable
 
     public DockerContainerRuntime Runtime { get; }
 
-    public static async Task<SdkDockerRound> StartAsync(string? endpoint, CancellationToken cancellationToken)
+    public static async Task<SdkDockerRound> StartAsync(
+        string? endpoint, CancellationToken cancellationToken, Action<DockerRuntimeOptions>? docker = null, Action<IServiceCollection>? configure = null, int nodes = 1)
     {
         var services = new ServiceCollection();
+        configure?.Invoke(services);
         services.AddLogging(l =>
         {
             l.SetMinimumLevel(LogLevel.Warning);
@@ -50,6 +52,7 @@ internal sealed class SdkDockerRound : IAsyncDisposable
             o.AppName = "bench-" + Guid.NewGuid().ToString("N")[..8];
             o.Endpoint = endpoint;
             o.Lifetime = DockerLifetime.RemoveOnShutdown;
+            docker?.Invoke(o);
         });
         var round = new SdkDockerRound(services.BuildServiceProvider());
         foreach (var hosted in round._hosted)
@@ -57,7 +60,7 @@ internal sealed class SdkDockerRound : IAsyncDisposable
             await hosted.StartAsync(cancellationToken);
         }
 
-        await round.WaitAsync(c => c.Client.ListAsync<Node>(cancellationToken: cancellationToken), nodes => nodes.Any(n => n.Status.IsReady), TimeSpan.FromSeconds(60), cancellationToken);
+        await round.WaitAsync(c => c.Client.ListAsync<Node>(cancellationToken: cancellationToken), ready => ready.Count(n => n.Status.IsReady) >= nodes, TimeSpan.FromSeconds(60), cancellationToken);
         return round;
     }
 

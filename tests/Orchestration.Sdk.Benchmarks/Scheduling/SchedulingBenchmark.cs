@@ -13,7 +13,7 @@ internal sealed class SchedulingBenchmark : IBenchmarkCommand
     public string Name => "scheduling";
 
     public string Usage =>
-        "--nodes 5000 --pods 10000 [--owners 0] [--strategy LeastAllocated|MostAllocated] [--percentage 0] [--warmup 1] [--timeout 600]";
+        "--nodes 5000 --pods 10000 [--owners 0] [--strategy LeastAllocated|MostAllocated] [--percentage 0] [--warmup 1] [--timeout 600] [--persist]";
 
     public async Task<int> RunAsync(BenchmarkArguments arguments, CancellationToken cancellationToken)
     {
@@ -26,7 +26,8 @@ internal sealed class SchedulingBenchmark : IBenchmarkCommand
             {
                 ScoringStrategy = Enum.Parse<ScoringStrategy>(arguments.String("strategy", nameof(ScoringStrategy.LeastAllocated))!, ignoreCase: true),
                 PercentageOfNodesToScore = arguments.Int("percentage", 0),
-            });
+            },
+            Persist: arguments.Has("persist"));
         if (shape.Nodes <= 0 || shape.Pods <= 0 || shape.Owners < 0)
         {
             throw new ArgumentException("--nodes and --pods must be positive, --owners must not be negative");
@@ -56,6 +57,7 @@ internal sealed class SchedulingBenchmark : IBenchmarkCommand
             .Add("pods", shape.Pods.ToString(inv))
             .Add("controllers (owners)", shape.Owners.ToString(inv))
             .Add("scoring strategy", shape.Options.ScoringStrategy.ToString())
+            .Add("store", shape.Persist ? "persistent (SQLite)" : "in memory")
             .Add("feasible nodes looked for per pod", SchedulingFramework.NumFeasibleNodesToFind(shape.Options.PercentageOfNodesToScore, shape.Nodes).ToString(inv))
             .Add("pods left unbound", r.Unbound.ToString(inv))
             .Add("most pods on one node", r.MaxPodsPerNode.ToString(inv))

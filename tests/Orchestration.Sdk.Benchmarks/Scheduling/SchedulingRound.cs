@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Orchestration.Sdk.Diagnostics;
 using Orchestration.Sdk.Informers;
 using Orchestration.Sdk.Model;
 using Orchestration.Sdk.Scheduling;
@@ -18,11 +19,15 @@ internal static class SchedulingRound
 {
     public static async Task<RoundResult> RunAsync(SchedulingShape shape, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var store = new ResourceStore(TimeProvider.System, Options.Create(new StoreOptions
+        var directory = shape.Persist ? Directory.CreateTempSubdirectory("scheduling-") : null;
+        using var cleanup = directory is null ? null : new DirectoryCleanup(directory); // disposed after the store
+        using var store = new ResourceStore(TimeProvider.System, Options.Create(new StoreOptions
         {
             HistoryCapacity = Math.Max(50_000, shape.Pods * 4),
             WatcherBufferCapacity = Math.Max(100_000, shape.Pods * 4),
+            PersistencePath = directory is null ? null : Path.Combine(directory.FullName, "store.db"),
         }));
+
         for (var i = 0; i < shape.Nodes; i++)
         {
             store.Create(NewNode($"node-{i}"));
@@ -37,7 +42,7 @@ internal static class SchedulingRound
         using var listener = new MeterListener();
         listener.InstrumentPublished = (instrument, l) =>
         {
-            if (instrument.Meter.Name == SchedulerMetrics.MeterName && instrument.Name == SchedulerMetrics.AttemptDurationName)
+            if (instrument.Meter.Name == OrchestrationTelemetry.MeterName && instrument.Name == OrchestrationMetrics.SchedulerAttemptDurationName)
             {
                 l.EnableMeasurementEvents(instrument);
             }
@@ -50,7 +55,7 @@ internal static class SchedulingRound
                 latencies[index] = seconds;
             }
 
-            if (tags.Length > 0 && Equals(tags[0].Value, SchedulerMetrics.Scheduled) && Interlocked.Increment(ref scheduled) == Volatile.Read(ref target))
+            if (tags.Length > 0 && Equals(tags[0].Value, OrchestrationMetrics.Scheduled) && Interlocked.Increment(ref scheduled) == Volatile.Read(ref target))
             {
                 done.TrySetResult();
             }
@@ -59,7 +64,8 @@ internal static class SchedulingRound
 
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         await using var informers = SharedInformerFactory.Started(store);
-        var scheduler = new Scheduler(store, informers, TimeProvider.System, Options.Create(shape.Options), NullLogger<Scheduler>.Instance);
+        using var metrics = new OrchestrationMetrics();
+        var scheduler = new Scheduler(store, informers, TimeProvider.System, Options.Create(shape.Options), NullLogger<Scheduler>.Instance, metrics: metrics);
         var run = Task.Run(() => scheduler.RunAsync(stopping.Token), CancellationToken.None);
 
         // The sentinel is bound once the scheduler has listed every node: from then on only scheduling is measured.
@@ -139,4 +145,14 @@ internal static class SchedulingRound
             ],
         },
     };
+}
+
+/// <summary>Removes a round's temporary store directory when the round ends.</summary>
+internal sealed class DirectoryCleanup(DirectoryInfo directory) : IDisposable
+{
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        directory.Delete(recursive: true);
+    }
 }

@@ -7,4 +7,5 @@ namespace Orchestration.Sdk.Benchmarks.Scheduling;
 /// <param name="Pods">Pods requesting 100m CPU and 500Mi memory each.</param>
 /// <param name="Owners">ReplicaSets the pods are spread over as controller (0: pods without owner, as Kubernetes' benchmark).</param>
 /// <param name="Options">The scheduler's options.</param>
-internal sealed record SchedulingShape(int Nodes, int Pods, int Owners, SchedulerOptions Options);
+/// <param name="Persist">Whether the store persists (SQLite in a temporary directory, every write committed).</param>
+internal sealed record SchedulingShape(int Nodes, int Pods, int Owners, SchedulerOptions Options, bool Persist = false);

@@ -1,0 +1,125 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Orchestration.Sdk.Informers;
+using Orchestration.Sdk.Model;
+using Orchestration.Sdk.Testing;
+
+namespace Orchestration.Sdk.Benchmarks.Converge;
+
+/// <summary>
+/// <c>converge --replicas 10000 --nodes 500</c>: the whole system in memory, on the real clock. One deployment of
+/// that many replicas is applied through the public client to a started <see cref="TestCluster"/>; the run ends when
+/// every pod is Ready. Prints the time from apply to the last Ready, pods/s per tenth of the run (pods that
+/// became Ready in each tenth of the wall time), the managed heap after the run and the process's peak RSS. Last line <c>converge/s: &lt;seconds&gt;</c>.
+/// </summary>
+internal sealed class ConvergeBenchmark : IBenchmarkCommand
+{
+    public string Name => "converge";
+
+    public string Usage => "--replicas 10000 --nodes 500 [--timeout 600]";
+
+    public async Task<int> RunAsync(BenchmarkArguments arguments, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(arguments);
+        var replicas = arguments.Int("replicas", 10000);
+        var nodeCount = arguments.Int("nodes", 500);
+        if (replicas <= 0 || nodeCount <= 0)
+        {
+            throw new ArgumentException("--replicas and --nodes must be positive");
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(arguments.Int("timeout", 600)));
+        var maxPods = Math.Max(110, (replicas / nodeCount) + 10);
+        await using var cluster = await TestCluster.StartAsync(
+            nodes: n =>
+            {
+                for (var i = 1; i <= nodeCount; i++)
+                {
+                    n.Add($"node-{i}", cpu: 64, memory: "256Gi", maxPods: maxPods);
+                }
+            },
+            cancellationToken: timeout.Token);
+
+        // When each pod first became Ready, in the order it happened (the informer tells every change once, in order).
+        var readyAt = new List<long>(replicas);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var allReady = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var informer = cluster.Services.GetRequiredService<ISharedInformerFactory>().For<Pod>();
+        using var registration = informer.AddEventHandler(new ResourceEventHandler<Pod>
+        {
+            Updated = (_, pod) =>
+            {
+                // Pods replaced during the run become Ready too: count the first `replicas`, and keep the list still
+                // once the run is over (the main thread reads it then).
+                lock (readyAt)
+                {
+                    if (pod.Status.IsReady && readyAt.Count < replicas && seen.Add(pod.Metadata.Uid))
+                    {
+                        readyAt.Add(Stopwatch.GetTimestamp());
+                        if (readyAt.Count == replicas)
+                        {
+                            allReady.TrySetResult();
+                        }
+                    }
+                }
+            },
+        });
+
+        var app = new AppDeclaration();
+        app.AddDeployment("web").WithImage("web:1").WithReplicas(replicas);
+        var gen0 = GC.CollectionCount(0);
+        var gen2 = GC.CollectionCount(2);
+        var start = Stopwatch.GetTimestamp();
+        await cluster.Client.ApplyAsync(app, timeout.Token);
+        await allReady.Task.WaitAsync(timeout.Token);
+        var wall = Stopwatch.GetElapsedTime(start);
+        var collections = $"{GC.CollectionCount(0) - gen0}/{GC.CollectionCount(2) - gen2}";
+        var heap = GC.GetTotalMemory(forceFullCollection: true);
+        using var self = Process.GetCurrentProcess();
+        var peakRss = self.PeakWorkingSet64;
+
+        var inv = CultureInfo.InvariantCulture;
+        var table = new ResultTable()
+            .Add("nodes", nodeCount.ToString(inv))
+            .Add("replicas", replicas.ToString(inv))
+            .Add("apply to all Ready", $"{wall.TotalMilliseconds.ToString("F0", inv)} ms")
+            .Add("pods/s overall", (replicas / wall.TotalSeconds).ToString("F0", inv));
+        List<long> ready;
+        lock (readyAt)
+        {
+            ready = [.. readyAt];
+        }
+
+        var tenths = Tenths(start, ready);
+        for (var i = 0; i < tenths.Count; i++)
+        {
+            table.Add($"pods/s in tenth {i + 1}", tenths[i].ToString("F0", inv));
+        }
+
+        table.Add("last tenth / first tenth", (tenths[^1] / tenths[0]).ToString("F2", inv))
+            .Add("GC collections gen0/gen2 during the run", collections)
+            .Add("managed heap after the run", $"{(heap / 1048576.0).ToString("F0", inv)} MiB")
+            .Add("peak RSS", $"{(peakRss / 1048576.0).ToString("F0", inv)} MiB")
+            .Print(Console.Out);
+        Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}");
+        Console.WriteLine($"converge/s: {wall.TotalSeconds.ToString("F3", inv)}");
+        return 0;
+    }
+
+    /// <summary>Pods/s in each tenth of the run's wall time: the pods that became Ready in that window over its length.</summary>
+    private static List<double> Tenths(long start, List<long> readyAt)
+    {
+        var end = readyAt[^1];
+        var window = (end - start) / 10.0;
+        var counts = new int[10];
+        foreach (var at in readyAt)
+        {
+            counts[Math.Min(9, (int)((at - start) / window))]++;
+        }
+
+        var seconds = window / Stopwatch.Frequency;
+        return [.. counts.Select(c => c / seconds)];
+    }
+}
