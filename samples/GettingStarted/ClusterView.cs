@@ -35,9 +35,11 @@ internal sealed class ClusterView(IOrchestrationClient client)
         {
             foreach (var (name, ready) in targets)
             {
-                var d = await client.GetAsync<Deployment>(name);
+                // A Deployment, or (the db on Docker) a StatefulSet.
+                var readyReplicas = (await client.GetAsync<Deployment>(name))?.Status.ReadyReplicas
+                    ?? (await client.GetAsync<Orchestration.Sdk.StatefulSets.StatefulSet>(name))?.Status.ReadyReplicas;
                 var pods = await PodsOfAsync(name);
-                if (d is null || d.Status.ReadyReplicas != ready || pods.Count != ready || pods.Any(p => !p.Status.IsReady))
+                if (readyReplicas != ready || pods.Count != ready || pods.Any(p => !p.Status.IsReady))
                 {
                     return false;
                 }

@@ -1,11 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Configuration;
 using Orchestration.Sdk;
 using Orchestration.Sdk.Autoscaling;
 using Orchestration.Sdk.Client;
-using Orchestration.Sdk.Declaration;
 using Orchestration.Sdk.Docker;
 using Orchestration.Sdk.Model;
 
@@ -21,7 +19,6 @@ internal static class DockerApp
 {
     public const string BusyboxPath = "/bin/busybox";
     private const string AppName = "getting-started";
-    private const string Image = "getting-started/busybox:local";
 
     public static async Task<int> RunAsync(string[] args, DockerEngine engine)
     {
@@ -32,7 +29,7 @@ internal static class DockerApp
             Directory.CreateDirectory(Path.Combine(context.FullName, "www"));
             await File.WriteAllTextAsync(Path.Combine(context.FullName, "www", "index.html"), "hello from getting-started\n");
             await File.WriteAllTextAsync(Path.Combine(context.FullName, "Dockerfile"), "FROM scratch\nCOPY busybox /bin/busybox\nCOPY www /www\n");
-            ClusterView.Say($"Image {Image}: built by the SDK from {context.FullName} (FROM scratch + {BusyboxPath}) unless the engine has it already.");
+            ClusterView.Say($"Image {DockerDeclaration.Image}: built by the SDK from {context.FullName} (FROM scratch + {BusyboxPath}) unless the engine has it already.");
             return await RunHostAsync(args, engine, context.FullName);
         }
         finally
@@ -43,9 +40,9 @@ internal static class DockerApp
 
     private static async Task<int> RunHostAsync(string[] args, DockerEngine engine, string imageContext)
     {
-        var builder = Host.CreateApplicationBuilder(args);
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Logging.AddFilter("Orchestration.Sdk.Docker.DockerImageBuildClient", LogLevel.Information);
+        // appsettings.json beside the binary names every log category of the SDK (all at Warning; raise one there or
+        // with Logging__LogLevel__<category>=Debug in the environment).
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
 
         // The database password comes from configuration (user secrets, environment: Db__Password=...), as Aspire's
         // parameters do; the demo makes one up when none is configured. It is never printed.
@@ -56,54 +53,31 @@ internal static class DockerApp
 
         var queue = new WorkQueue();
         builder.Services.Configure<AutoscalerOptions>(o => o.SyncPeriod = TimeSpan.FromSeconds(2)); // demo pace; default 15 s
-        builder.Services.AddOrchestration(app =>
-        {
-            app.AddSecret("db-credentials").FromConfiguration(builder.Configuration, "Db:Password", key: "password");
-            app.AddConfigMap("web-settings").WithValue("greeting", "hello from getting-started");
-            var web = Web(app, imageContext, "v1").WithReplicas(3);
-            app.AddService("web").SelectingPodsOf(web).WithPort(80, targetPort: 8080).ExposedOnHost();
-
-            // The worker calls the web service by name, twice a second, and logs each answer.
-            var worker = Busybox(app.AddDeployment("worker"), imageContext, "sh", "-c",
-                    "while :; do wget -q -O- http://web/ || echo 'web did not answer'; sleep 0.5; done")
-                .WithResources(cpu: "50m", memory: "16Mi");
-            app.AddAutoscaler("worker").Scaling(worker).WithReplicas(min: 1, max: 4)
-                .WithCustomMetric(WorkQueue.MetricName, averagePerPod: "5")
-                .WithScaleDown(new ScalingRules { StabilizationWindowSeconds = 6 }); // default 300 s
-
-            // The database checks that its password arrived, as a variable and as a file on tmpfs, without printing it.
-            Busybox(app.AddDeployment("db"), imageContext, "sh", "-c",
-                    "p=$(cat /run/secrets/db/password); [ \"$p\" = \"$DB_PASSWORD\" ] && echo \"db: password from Secret db-credentials arrived as DB_PASSWORD and as /run/secrets/db/password (${#p} characters, the two agree)\"; "
-                    + "ls -l /run/secrets/db/password; grep ' /run/secrets/db ' /proc/mounts; exec sleep 3600")
-                .WithEnvironmentFromSecret("DB_PASSWORD", "db-credentials", "password")
-                .WithSecretFiles("db-credentials", "/run/secrets/db")
-                .WithResources(cpu: "100m", memory: "32Mi")
-                .WithPort(5432);
-            Busybox(app.AddDeployment("cache"), imageContext, "sleep", "3600")
-                .WithResources(cpu: "100m", memory: "16Mi")
-                .WithPort(6379);
-        })
-        .UseDocker(o =>
-        {
-            o.AppName = AppName;
-            o.NodeName = "docker";
-            o.Lifetime = DockerLifetime.RemoveOnShutdown;
-            o.BusyboxPath = BusyboxPath;
-        })
-        .AddMetricSource(WorkQueue.MetricName, (_, _) => ValueTask.FromResult(MetricSample.ForTotal(queue.Length)));
+        builder.Services.AddOrchestration(app => DockerDeclaration.Declare(app, builder.Configuration, imageContext))
+            .UseDocker(o =>
+            {
+                o.AppName = AppName;
+                o.NodeName = "docker";
+                o.Lifetime = DockerLifetime.RemoveOnShutdown;
+                o.BusyboxPath = BusyboxPath;
+            })
+            .AddMetricSource(WorkQueue.MetricName, (_, _) => ValueTask.FromResult(MetricSample.ForTotal(queue.Length)));
 
         using (var host = builder.Build())
         {
             await host.StartAsync();
             var client = host.Services.GetRequiredService<IOrchestrationClient>();
             await Tour.RunAsync(client, victim => KillAsync(engine, victim), scaleUpTo: 5);
+            var webPod = (await client.ListAsync<Pod>()).First(p => p.Metadata.Name.StartsWith("web-", StringComparison.Ordinal));
+            ClusterView.Say($"Init container of {webPod.Metadata.Name}: {(await client.GetLogsAsync(webPod.Metadata.Name, container: "migrate")).Trim()}");
             var features = new Features(client, host.Services.GetRequiredService<IRolloutClient>());
             await features.ServicesAsync();
             await features.SecretsAndConfigAsync();
             var next = new AppDeclaration();
-            Web(next, imageContext, "v2").WithReplicas(2);
+            DockerDeclaration.Web(next, imageContext, "v2").WithReplicas(2);
             await features.RolloutAsync(next);
             await features.AutoscalingAsync(queue);
+            await StatefulData.RunAsync(client);
             ClusterView.Say("Stopping the host (RemoveOnShutdown removes the app's containers)...");
             await host.StopAsync();
         }
@@ -114,23 +88,6 @@ internal static class DockerApp
         ClusterView.Say("Done.");
         return left == 0 ? 0 : 1;
     }
-
-    /// <summary>web: busybox httpd on 8080 whose page says its version, the ConfigMap's greeting and the pod's name.</summary>
-    private static DeploymentBuilder Web(AppDeclaration app, string imageContext, string version) =>
-        Busybox(app.AddDeployment("web"), imageContext, "sh", "-c",
-                "mkdir -p /tmp/www && echo \"$VERSION: $(cat /etc/web/greeting) (pod $(cat /etc/hostname))\" > /tmp/www/index.html && exec /bin/busybox httpd -f -p 8080 -h /tmp/www")
-            .WithEnvironment("VERSION", version)
-            .WithConfigMapFiles("web-settings", "/etc/web")
-            .WithResources(cpu: "100m", memory: "16Mi", memoryLimit: "64Mi")
-            .WithPort(8080, name: "http")
-            .WithReadinessProbe(httpGet: "/", port: 8080, periodSeconds: 1)
-            .WithRollingUpdate(maxSurge: 1, maxUnavailable: 0);
-
-    private static DeploymentBuilder Busybox(DeploymentBuilder deployment, string imageContext, params string[] command) =>
-        deployment.WithImage(Image)
-            .WithImageBuiltFrom(imageContext)
-            .WithCommand(["/bin/busybox", .. command])
-            .WithTerminationGracePeriod(TimeSpan.FromSeconds(1)); // busybox as PID 1 ignores SIGTERM: do not wait 30 s
 
     private static async Task KillAsync(DockerEngine engine, Pod victim)
     {

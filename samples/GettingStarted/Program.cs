@@ -1,8 +1,13 @@
 // Getting started: the app from the article this project started from — a web front end of three replicas,
 // a background worker, a database and a cache, each with CPU and memory requests — kept running by the SDK.
 // It runs on Docker when an engine answers (and /bin/busybox exists to build a tiny image), else on the
-// in-memory runtime, and says which.
+// in-memory runtime, and says which. `-- publish --kubeconfig <file>` publishes the declaration to a cluster instead.
 using GettingStarted;
+
+if (args is ["publish", .. var rest])
+{
+    return await PublishCommand.RunAsync(rest);
+}
 
 using var engine = DockerEngine.Resolve();
 var unavailable = await engine.WhyUnavailableAsync();

@@ -11,9 +11,14 @@ var kubeconfig = new Option<FileInfo>("--kubeconfig") { Description = "Where to 
 var nodes = new Option<int>("--nodes") { Description = "Simulated nodes (in-memory runtime).", DefaultValueFactory = _ => 3 };
 var runtime = new Option<string>("--runtime") { Description = "in-memory or docker.", DefaultValueFactory = _ => "in-memory" };
 runtime.AcceptOnlyFromAmong("in-memory", "docker");
+var engines = new Option<int>("--engines")
+{
+    Description = "With --runtime docker: the engines of scripts/engines.sh up N (one network namespace each) as N nodes; 0 uses the local engine.",
+    DefaultValueFactory = _ => 0,
+};
 var port = new Option<int>("--port") { Description = "The API's HTTPS port on 127.0.0.1 (0 picks a free one).", DefaultValueFactory = _ => 6443 };
 
-var root = new RootCommand("Runs an Orchestration.Sdk cluster with the Kubernetes API on.") { kubeconfig, nodes, runtime, port };
+var root = new RootCommand("Runs an Orchestration.Sdk cluster with the Kubernetes API on.") { kubeconfig, nodes, runtime, engines, port };
 root.SetAction(async (parsed, cancellationToken) =>
 {
     var path = parsed.GetValue(kubeconfig)!.FullName;
@@ -21,9 +26,30 @@ root.SetAction(async (parsed, cancellationToken) =>
     var builder = Host.CreateApplicationBuilder();
     builder.Logging.SetMinimumLevel(LogLevel.Warning);
     var orchestration = builder.Services.AddOrchestration();
+    var engineCount = parsed.GetValue(engines);
     if (parsed.GetValue(runtime) == "docker")
     {
-        orchestration.UseDocker();
+        // scripts/engines.sh's layout: engine I's socket in /run/orch-eI, its namespace at 10.250.0.1I on the bridge
+        // 10.250.0.1, where the service proxy listens so that every engine's containers reach the services.
+        var missing = Enumerable.Range(1, engineCount).Where(i => !File.Exists($"/run/orch-e{i}/docker.sock")).ToList();
+        if (missing.Count > 0)
+        {
+            Console.Error.WriteLine($"engines {string.Join(", ", missing)} are not running: start them with `sudo scripts/engines.sh up {engineCount}`");
+            return 1;
+        }
+
+        orchestration.UseDocker(o =>
+        {
+            for (var i = 1; i <= engineCount; i++)
+            {
+                o.AddEngine($"e{i}", $"unix:///run/orch-e{i}/docker.sock", e => e.WithAddress($"10.250.0.1{i}"));
+            }
+
+            if (engineCount > 0)
+            {
+                o.ServiceAddress = "10.250.0.1";
+            }
+        });
     }
     else
     {
