@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
 using Orchestration.Sdk.Informers;
 using Orchestration.Sdk.Controllers.Engine;
 using Orchestration.Sdk.Events;
@@ -11,13 +10,13 @@ using Orchestration.Sdk.Tests.Fixtures;
 namespace Orchestration.Sdk.Tests.Events;
 
 /// <summary>
-/// The TTL on a fake clock: each step waits (real time, bounded) for the controller to schedule the expiry. The resync
-/// is a day, so only the event's own writes and expiries reconcile it.
+/// The TTL on a fake clock: each step waits (real time, bounded) until the controller has armed the expiry's timer
+/// before it advances the clock. The resync is a day, so only the event's own writes and expiries reconcile it.
 /// </summary>
 public sealed class EventTtlControllerTests : IAsyncDisposable
 {
     private static readonly DateTimeOffset Start = new(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
-    private readonly FakeTimeProvider _time = new(Start);
+    private readonly ArmingTimeProvider _time = new(Start);
     private readonly ResourceStore _store;
     private readonly EventTtlController _controller;
     private readonly CancellationTokenSource _stop = new();
@@ -34,6 +33,7 @@ public sealed class EventTtlControllerTests : IAsyncDisposable
     {
         var e = _store.Create(NewEvent("web-abc.1", Start));
         await StartAsync(reconciles: 1);
+        await ArmedAsync(Start.AddHours(1));
 
         _time.Advance(TimeSpan.FromMinutes(60) - TimeSpan.FromSeconds(1));
         await StaysAsync(() => Exists(e), "the event kept 59m59s after its last write");
@@ -50,6 +50,7 @@ public sealed class EventTtlControllerTests : IAsyncDisposable
         _time.Advance(TimeSpan.FromMinutes(30));
         _store.Update(_store.Get<Event>(e.Key)! with { Count = 2, LastTimestamp = _time.GetUtcNow() });
         await UntilAsync(() => _controller.Reconciles >= 2, "the repeat reconciled");
+        await ArmedAsync(Start.AddMinutes(90));
 
         _time.Advance(TimeSpan.FromMinutes(31)); // 61 minutes after the first report, 31 after the repeat
         await StaysAsync(() => Exists(e), "the repeated event kept");
@@ -65,6 +66,7 @@ public sealed class EventTtlControllerTests : IAsyncDisposable
         var e = _store.Create(NewEvent("web-abc.1", Start));
         var run = controller.RunAsync(_stop.Token);
         await UntilAsync(() => controller.Reconciles >= 1, "the event reconciled");
+        await ArmedAsync(Start.AddMinutes(5));
 
         _time.Advance(TimeSpan.FromMinutes(5));
 
@@ -89,6 +91,8 @@ public sealed class EventTtlControllerTests : IAsyncDisposable
         _run = _controller.RunAsync(_stop.Token);
         await UntilAsync(() => _controller.Reconciles >= reconciles, "the event reconciled");
     }
+
+    private Task ArmedAsync(DateTimeOffset at) => UntilAsync(() => _time.Armed(at), $"the expiry timer armed for {at:HH:mm}");
 
     private bool Exists(Event e) => _store.Get<Event>(e.Key) is not null;
 
