@@ -10,7 +10,7 @@ internal sealed class InformerCache
 {
     private readonly SortedDictionary<(string Ns, string Name), Resource> _items = new(KeyComparer.Instance);
     private readonly Dictionary<(string Ns, string Name), Resource> _byKey = [];
-    private readonly Dictionary<string, Func<Resource, IEnumerable<string>>> _indexers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Indexer> _indexers = new(StringComparer.Ordinal);
 
     // Per index, per value: the keys filed there, in key order. Membership changes rarely (a pod's status write keeps
     // its values), so a write re-files only the values that changed, and a lookup reads the keys in order without sorting.
@@ -18,19 +18,24 @@ internal sealed class InformerCache
 
     public InformerCache()
     {
-        AddIndex(InformerIndexes.Namespace, InformerIndexes.NamespaceOf);
-        AddIndex(InformerIndexes.Label, InformerIndexes.LabelsOf);
-        AddIndex(InformerIndexes.Owner, InformerIndexes.OwnerOf);
-        AddIndex(InformerIndexes.Node, InformerIndexes.NodeOf);
+        AddIndex(InformerIndexes.Namespace, InformerIndexes.NamespaceOf, static (_, _) => true); // same key, same namespace
+        AddIndex(InformerIndexes.Label, InformerIndexes.LabelsOf, static (a, b) => ReferenceEquals(a.Metadata.Labels, b.Metadata.Labels));
+        AddIndex(InformerIndexes.Owner, InformerIndexes.OwnerOf, InformerIndexes.SameOwnerReferences);
+        AddIndex(InformerIndexes.Node, InformerIndexes.NodeOf, static (a, b) => (a as Pod)?.Spec.NodeName == (b as Pod)?.Spec.NodeName);
     }
 
     public int Count => _items.Count;
 
     public IEnumerable<Resource> Items => _items.Values;
 
-    public void AddIndex(string name, Func<Resource, IEnumerable<string>> index)
+    /// <summary>
+    /// Adds an index. <paramref name="unchanged"/>, when given, says cheaply (by reference, say) that two versions of
+    /// one object have the same values, so an update that keeps them (most writes: status, version) re-files nothing
+    /// and computes no values; when it returns false the values are computed and compared.
+    /// </summary>
+    public void AddIndex(string name, Func<Resource, IEnumerable<string>> index, Func<Resource, Resource, bool>? unchanged = null)
     {
-        if (!_indexers.TryAdd(name, index))
+        if (!_indexers.TryAdd(name, new Indexer(index, unchanged)))
         {
             throw new ArgumentException($"index \"{name}\" already exists", nameof(name));
         }
@@ -55,8 +60,13 @@ internal sealed class InformerCache
         var old = _byKey.GetValueOrDefault(key);
         _items[key] = obj;
         _byKey[key] = obj;
-        foreach (var (name, index) in _indexers)
+        foreach (var (name, (index, unchanged)) in _indexers)
         {
+            if (old is not null && unchanged is not null && unchanged(old, obj))
+            {
+                continue;
+            }
+
             var values = _indices[name];
             if (old is null)
             {
@@ -100,7 +110,7 @@ internal sealed class InformerCache
         }
 
         _byKey.Remove(key);
-        foreach (var (indexName, index) in _indexers)
+        foreach (var (indexName, (index, _)) in _indexers)
         {
             var values = _indices[indexName];
             foreach (var value in index(old))
@@ -151,6 +161,8 @@ internal sealed class InformerCache
             values.Remove(value);
         }
     }
+
+    private readonly record struct Indexer(Func<Resource, IEnumerable<string>> Values, Func<Resource, Resource, bool>? Unchanged);
 
     private sealed class KeyComparer : IComparer<(string Ns, string Name)>
     {

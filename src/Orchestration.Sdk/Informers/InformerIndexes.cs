@@ -36,6 +36,9 @@ public static class InformerIndexes
     internal static IEnumerable<string> OwnerOf(Resource obj) =>
         obj.Metadata.Controller is { } o ? [o.Uid, OwnerValue(o.Kind, o.Name)] : [];
 
+    /// <summary>Whether two versions share their owner references (by reference: a write that kept them, the usual case).</summary>
+    internal static bool SameOwnerReferences(Resource a, Resource b) => ReferenceEquals(a.Metadata.OwnerReferences, b.Metadata.OwnerReferences);
+
     internal static IEnumerable<string> NodeOf(Resource obj) =>
         obj is Pod { Spec.NodeName: { Length: > 0 } node } ? [node] : [];
 }

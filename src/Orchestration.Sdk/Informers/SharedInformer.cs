@@ -62,13 +62,16 @@ internal sealed class SharedInformer : ISharedInformer<Resource>
         return listener;
     }
 
-    public void AddIndex(string name, Func<Resource, IEnumerable<string>> index)
+    public void AddIndex(string name, Func<Resource, IEnumerable<string>> index) => AddIndex(name, index, unchanged: null);
+
+    /// <summary>Adds an index with a cheap test that an update kept its values (see <see cref="InformerCache.AddIndex"/>).</summary>
+    internal void AddIndex(string name, Func<Resource, IEnumerable<string>> index, Func<Resource, Resource, bool>? unchanged)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentNullException.ThrowIfNull(index);
         lock (_gate)
         {
-            _cache.AddIndex(name, index);
+            _cache.AddIndex(name, index, unchanged);
         }
     }
 

@@ -21,6 +21,22 @@ internal sealed class ResourceAllocationScorePlugin(ScoringStrategy strategy) : 
     {
         ArgumentNullException.ThrowIfNull(pod);
         ArgumentNullException.ThrowIfNull(node);
+        if (node.TryGetResourceScore(pod.NonZeroMilliCpu, pod.NonZeroMemory, Strategy, out var cached))
+        {
+            return cached;
+        }
+
+        var score = Compute(pod, node);
+        node.StoreResourceScore(pod.NonZeroMilliCpu, pod.NonZeroMemory, Strategy, score);
+        return score;
+    }
+
+    public void Normalize(Span<long> scores)
+    {
+    }
+
+    private long Compute(PodInfo pod, NodeInfo node)
+    {
         long total = 0, weights = 0;
         if (node.AllocatableMilliCpu > 0)
         {
@@ -35,10 +51,6 @@ internal sealed class ResourceAllocationScorePlugin(ScoringStrategy strategy) : 
         }
 
         return weights == 0 ? 0 : total / weights;
-    }
-
-    public void Normalize(Span<long> scores)
-    {
     }
 
     private long ResourceScore(long requested, long capacity) => Strategy == ScoringStrategy.MostAllocated

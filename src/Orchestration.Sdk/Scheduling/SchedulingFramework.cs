@@ -166,20 +166,39 @@ internal sealed class SchedulingFramework
             }
         }
 
-        // The highest total wins; ties are broken uniformly at random (reservoir sampling), as kube-scheduler does.
-        var best = 0;
+        // The highest total wins; ties are broken uniformly at random, as kube-scheduler does (it samples a reservoir;
+        // counting the ties and drawing once gives the same distribution with one random number instead of one per tie).
+        var max = totals[0];
         var ties = 1;
         for (var i = 1; i < feasible; i++)
         {
-            if (totals[i] > totals[best])
+            if (totals[i] > max)
             {
-                best = i;
+                max = totals[i];
                 ties = 1;
             }
-            else if (totals[i] == totals[best] && _random.Next(++ties) == 0)
+            else if (totals[i] == max)
             {
-                best = i;
+                ties++;
             }
+        }
+
+        var best = 0;
+        if (ties > 1)
+        {
+            var skip = _random.Next(ties);
+            for (var i = 0; ; i++)
+            {
+                if (totals[i] == max && skip-- == 0)
+                {
+                    best = i;
+                    break;
+                }
+            }
+        }
+        else
+        {
+            best = totals.IndexOf(max);
         }
 
         return _feasible[best];

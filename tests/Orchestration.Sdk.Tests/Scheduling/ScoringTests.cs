@@ -26,6 +26,46 @@ public sealed class ScoringTests
         Assert.Equal(expected, score);
     }
 
+    [Fact]
+    public void ResourceScore_NodeChangesBetweenAttempts_IsComputedAgain()
+    {
+        // The score is remembered per node; a pod bound there, a pod removed or new allocatable must not reuse it.
+        var least = new ResourceAllocationScorePlugin(ScoringStrategy.LeastAllocated);
+        var most = new ResourceAllocationScorePlugin(ScoringStrategy.MostAllocated);
+        var pod = Info(Pod("p", "1", "2Gi"));
+        var used = Info(Pod("used", "1", "2Gi"));
+        var node = NodeInfo.From(Node("n1", "4", "8Gi"));
+
+        Assert.Equal(75, least.Score(pod, node));
+        Assert.Equal(25, most.Score(pod, node)); // same node and pod, other strategy
+        Assert.Equal(75, least.Score(pod, node));
+        node.AddPod(used);
+        Assert.Equal(50, least.Score(pod, node));
+        Assert.Equal(62, least.Score(Info(Pod("small", "500m", "1Gi")), node)); // other requests: 2500m and 5Gi left of 4 and 8Gi
+        node.RemovePod(used);
+        Assert.Equal(75, least.Score(pod, node));
+        node.SetNode(Node("n1", "8", "16Gi"));
+        Assert.Equal(87, least.Score(pod, node));
+    }
+
+    [Fact]
+    public void Schedule_EqualScores_SpreadsOverEveryTiedNode()
+    {
+        // Ties are broken at random with one draw over the tied nodes: each of them must come up.
+        var framework = SchedulingFramework.CreateDefault(new SchedulerOptions(), new Random(7));
+        NodeInfo[] nodes = [.. Enumerable.Range(0, 4).Select(i => NodeInfo.From(Node($"n{i}", "4", "8Gi")))];
+        var busy = NodeInfo.From(Node("busy", "4", "8Gi"), Info(Pod("used", "2", "4Gi")));
+        var counts = new Dictionary<string, int>();
+        for (var i = 0; i < 400; i++)
+        {
+            var chosen = framework.Schedule(Info(Pod($"p{i}", "100m", "100Mi")), [busy, .. nodes]).Node!;
+            counts[chosen.Name] = counts.GetValueOrDefault(chosen.Name) + 1;
+        }
+
+        Assert.DoesNotContain("busy", counts.Keys);
+        Assert.All(nodes, n => Assert.InRange(counts.GetValueOrDefault(n.Name), 60, 140));
+    }
+
     [Theory]
     [InlineData(new long[] { 0, 0, 0 }, new long[] { 100, 100, 100 })]
     [InlineData(new long[] { 0, 1, 2 }, new long[] { 100, 50, 0 })]

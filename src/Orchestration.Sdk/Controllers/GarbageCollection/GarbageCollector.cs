@@ -153,7 +153,15 @@ internal sealed partial class GarbageCollector(ResourceStore store, ISharedInfor
         var informer = informers.ForKind(kind);
         try
         {
-            informer.AddIndex(OwnerReferenceIndex, r => r.Metadata.OwnerReferences.Select(o => OwnerReferenceValue(r.Metadata.Namespace, o.Kind, o.Name)));
+            Func<Resource, IEnumerable<string>> index = r => r.Metadata.OwnerReferences.Select(o => OwnerReferenceValue(r.Metadata.Namespace, o.Kind, o.Name));
+            if (informer is SharedInformer shared)
+            {
+                shared.AddIndex(OwnerReferenceIndex, index, InformerIndexes.SameOwnerReferences);
+            }
+            else
+            {
+                informer.AddIndex(OwnerReferenceIndex, index);
+            }
         }
         catch (ArgumentException)
         {
