@@ -77,10 +77,16 @@ internal sealed class NodeInfo
     /// Whether only the resources can reject a pod without a node selector here: the node is schedulable and has no
     /// NoSchedule or NoExecute taint (so NodeUnschedulable and TaintToleration pass whatever the pod tolerates).
     /// </summary>
-    public bool OnlyResourcesFilter => !Unschedulable && FilterTaints.Length == 0;
+    public bool OnlyResourcesFilter { get; private set; }
 
     /// <summary>The PreferNoSchedule taints.</summary>
     public Taint[] PreferNoScheduleTaints { get; private set; } = NoTaints;
+
+    // The two flags above are fields rather than computed from the arrays: every attempt reads them for hundreds of
+    // nodes, and a field in the node's own cache line saves a load from each array.
+
+    /// <summary>Whether the node has any PreferNoSchedule taint.</summary>
+    public bool HasPreferNoScheduleTaints { get; private set; }
 
     public static NodeInfo From(Node node, params IEnumerable<PodInfo> pods)
     {
@@ -130,7 +136,10 @@ internal sealed class NodeInfo
             FilterTaints = taints;
             FilterTaintStatuses = Array.ConvertAll(taints, TaintTolerationPlugin.UntoleratedStatus);
             PreferNoScheduleTaints = preferred.Length == 0 ? NoTaints : preferred;
+            HasPreferNoScheduleTaints = preferred.Length > 0;
         }
+
+        OnlyResourcesFilter = !Unschedulable && FilterTaints.Length == 0;
 
         return changed;
     }

@@ -45,7 +45,7 @@ internal sealed class TaintTolerationPlugin : IFilterPlugin, IScorePlugin
     {
         foreach (var node in feasibleNodes)
         {
-            if (node.PreferNoScheduleTaints.Length > 0)
+            if (node.HasPreferNoScheduleTaints)
             {
                 return true;
             }

@@ -21,7 +21,8 @@ internal sealed partial class ResourceStore
         ArgumentNullException.ThrowIfNull(scheduled);
         lock (_gate)
         {
-            if (!_byKind.TryGetValue(Pod.KindName, out var map) || !map.TryGetValue((key.Namespace, key.Name), out var stored))
+            // The lookup goes by hash (the lock-free copy, exact under the lock); the sorted map is only written.
+            if (!_byKind.TryGetValue(Pod.KindName, out var map) || !Current(Pod.KindName).TryGetValue((key.Namespace, key.Name), out var stored))
             {
                 return null;
             }

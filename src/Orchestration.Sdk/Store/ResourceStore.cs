@@ -82,7 +82,7 @@ internal sealed partial class ResourceStore
             var meta = obj.Metadata;
 
             var key = (meta.Namespace, meta.Name);
-            if (map.ContainsKey(key))
+            if (Current(obj.Kind).ContainsKey(key)) // the same keys as the sorted map, found by hash instead of a tree walk
             {
                 throw new AlreadyExistsException(obj.Key, $"{Plural(obj.Kind)} \"{meta.Name}\" already exists");
             }
