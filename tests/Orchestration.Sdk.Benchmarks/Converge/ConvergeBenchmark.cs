@@ -113,10 +113,20 @@ internal sealed class ConvergeBenchmark : IBenchmarkCommand
         app.AddDeployment("web").WithImage("web:1").WithReplicas(replicas);
         var gen0 = GC.CollectionCount(0);
         var gen2 = GC.CollectionCount(2);
+        var thrown = new System.Collections.Concurrent.ConcurrentDictionary<string, int>(StringComparer.Ordinal);
+        void Count(object? sender, System.Runtime.ExceptionServices.FirstChanceExceptionEventArgs e) =>
+            thrown.AddOrUpdate($"{e.Exception.GetType().Name}: {e.Exception.Message[..Math.Min(80, e.Exception.Message.Length)]}", 1, (_, n) => n + 1);
+        AppDomain.CurrentDomain.FirstChanceException += Count;
         var start = Stopwatch.GetTimestamp();
         await cluster.Client.ApplyAsync(app, cancellationToken);
         await allReady.Task.WaitAsync(cancellationToken);
         var wall = Stopwatch.GetElapsedTime(start);
+        AppDomain.CurrentDomain.FirstChanceException -= Count;
+        foreach (var (what, n) in thrown.OrderByDescending(p => p.Value).Take(5))
+        {
+            Console.WriteLine($"thrown during the round: {n} x {what}");
+        }
+
         var collections = $"{GC.CollectionCount(0) - gen0}/{GC.CollectionCount(2) - gen2}";
         List<long> ready;
         lock (readyAt)
