@@ -23,12 +23,22 @@ internal sealed class InformerListener : IInformerRegistration
     private long _enqueued;
     private long _delivered;
     private long _syncMark = -1;
+    private readonly bool _inline;
 
-    public InformerListener(SharedInformer informer, IResourceEventHandler<Resource> handler, ILogger logger)
+    /// <param name="informer">The informer.</param>
+    /// <param name="handler">The handler.</param>
+    /// <param name="logger">Where a failing handler is logged.</param>
+    /// <param name="inline">
+    /// Deliver on the informer's thread, under its lock, instead of through the queue: only for a handler that does no
+    /// more than hand the change on without blocking (the scheduler writes it to its own channel), where the queue's
+    /// thread-pool hop per burst is pure cost. Order and "has synced" are the same.
+    /// </param>
+    public InformerListener(SharedInformer informer, IResourceEventHandler<Resource> handler, ILogger logger, bool inline = false)
     {
         _informer = informer;
         _handler = handler;
         _logger = logger;
+        _inline = inline;
     }
 
     public bool HasSynced => _synced.Task.IsCompleted;
@@ -41,6 +51,13 @@ internal sealed class InformerListener : IInformerRegistration
         _enqueued++;
         if (_stopped)
         {
+            return;
+        }
+
+        if (_inline)
+        {
+            Deliver(notification);
+            Delivered();
             return;
         }
 
@@ -94,12 +111,7 @@ internal sealed class InformerListener : IInformerRegistration
             while (_queue.TryDequeue(out var n))
             {
                 Deliver(n);
-                var delivered = Interlocked.Increment(ref _delivered);
-                var mark = Interlocked.Read(ref _syncMark);
-                if (mark >= 0 && delivered >= mark)
-                {
-                    _synced.TrySetResult();
-                }
+                Delivered();
             }
 
             // Let go, then look once more: a notification queued in between either saw the flag set (and relies on
@@ -109,6 +121,16 @@ internal sealed class InformerListener : IInformerRegistration
             {
                 return;
             }
+        }
+    }
+
+    private void Delivered()
+    {
+        var delivered = Interlocked.Increment(ref _delivered);
+        var mark = Interlocked.Read(ref _syncMark);
+        if (mark >= 0 && delivered >= mark)
+        {
+            _synced.TrySetResult();
         }
     }
 

@@ -41,10 +41,13 @@ internal sealed class SharedInformer : ISharedInformer<Resource>
 
     public Task WaitForSyncAsync(CancellationToken cancellationToken) => _synced.Task.WaitAsync(cancellationToken);
 
-    public IInformerRegistration AddEventHandler(IResourceEventHandler<Resource> handler)
+    public IInformerRegistration AddEventHandler(IResourceEventHandler<Resource> handler) => AddEventHandler(handler, inline: false);
+
+    /// <summary>Adds a handler; <paramref name="inline"/> delivers under the informer's lock (see <see cref="InformerListener"/>).</summary>
+    internal IInformerRegistration AddEventHandler(IResourceEventHandler<Resource> handler, bool inline)
     {
         ArgumentNullException.ThrowIfNull(handler);
-        var listener = new InformerListener(this, handler, _logger);
+        var listener = new InformerListener(this, handler, _logger, inline);
         lock (_gate)
         {
             foreach (var obj in _cache.Items)

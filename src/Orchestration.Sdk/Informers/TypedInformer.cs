@@ -21,6 +21,13 @@ internal sealed class TypedInformer<T>(SharedInformer inner) : ISharedInformer<T
         return inner.AddEventHandler(new Cast(handler));
     }
 
+    /// <summary>Adds a handler delivered on the informer's thread under its lock: it must only hand the change on.</summary>
+    internal IInformerRegistration AddInlineEventHandler(IResourceEventHandler<T> handler)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        return inner.AddEventHandler(new Cast(handler), inline: true);
+    }
+
     public void AddIndex(string name, Func<T, IEnumerable<string>> index)
     {
         ArgumentNullException.ThrowIfNull(index);

@@ -39,6 +39,31 @@ public sealed class SharedInformerTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task InlineHandler_AddedAfterSync_IsToldTheListBeforeTheCallReturns_ThenEveryChangeInOrder()
+    {
+        _store.Create(NewPod("a"));
+        _store.Create(NewPod("b"));
+        var pods = (TypedInformer<Pod>)_factory.For<Pod>();
+        _factory.Start();
+        await pods.WaitForSyncAsync(CancellationToken.None).WaitAsync(Bound);
+        var handler = new RecordingHandler<Pod>();
+
+        using var registration = pods.AddInlineEventHandler(handler);
+
+        // Delivered on the calling thread, under the informer's lock: no queue, no thread-pool hop.
+        Assert.True(registration.HasSynced);
+        lock (handler.Seen)
+        {
+            Assert.Equal(["add a (initial)", "add b (initial)"], handler.Seen);
+        }
+
+        var a = _store.Get<Pod>(new ObjectKey(Pod.KindName, "default", "a"))!;
+        var a2 = _store.Update(Relabel(a, "api"));
+        _store.Delete(a.Key);
+        Assert.Equal(["add a (initial)", "add b (initial)", $"update a {a.Metadata.ResourceVersion}->{a2.Metadata.ResourceVersion}", "delete a"], await handler.NextAsync(4));
+    }
+
+    [Fact]
     public async Task Watch_ChangesAfterTheList_AreToldInOrderWithOldAndNew()
     {
         var pods = _factory.For<Pod>();
