@@ -8,7 +8,28 @@ internal static class PodSpecValidator
 {
     internal static readonly string[] SupportedProtocols = ["SCTP", "TCP", "UDP"];
 
+    // Specs already found valid, by reference. A spec is an immutable record and its validity depends on nothing
+    // else, so the thousands of pods a ReplicaSet stamps from one template (they share its spec instance) are
+    // validated once. Only successes are kept: an error's message names the path, which differs per caller. The
+    // table holds its keys weakly, so it keeps no spec alive.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<PodSpec, object> Valid = [];
+
     public static void Validate(PodSpec spec, FieldPath path, List<ValidationError> errors)
+    {
+        if (Valid.TryGetValue(spec, out _))
+        {
+            return;
+        }
+
+        var before = errors.Count;
+        ValidateUncached(spec, path, errors);
+        if (errors.Count == before)
+        {
+            Valid.TryAdd(spec, Valid);
+        }
+    }
+
+    private static void ValidateUncached(PodSpec spec, FieldPath path, List<ValidationError> errors)
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
         ValidateInitContainers(spec.InitContainers ?? [], path.Child("initContainers"), names, errors);

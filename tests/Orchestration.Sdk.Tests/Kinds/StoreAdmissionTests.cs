@@ -41,6 +41,26 @@ public class StoreAdmissionTests
     }
 
     [Fact]
+    public void Create_PodsSharingOneSpec_ValidOnesAdmittedAndAnInvalidOneRefusedEveryTime()
+    {
+        // Valid specs are remembered by reference; a refused one must not be, nor may a valid one hide a bad name.
+        var good = new PodSpec { Containers = [new Container { Name = "c", Image = "busybox" }] };
+        var bad = new PodSpec { Containers = [new Container { Name = "Bad_Name", Image = "busybox" }] };
+        Pod PodOf(string name, PodSpec spec) => new() { Metadata = new ObjectMeta { Name = name, Namespace = "default" }, Spec = spec };
+
+        _store.Create(PodOf("a", good));
+        _store.Create(PodOf("b", good));
+        var first = Assert.Throws<DeclarationValidationException>(() => _store.Create(PodOf("c", bad)));
+        var second = Assert.Throws<DeclarationValidationException>(() => _store.Create(PodOf("d", bad)));
+        var badPodName = Assert.Throws<DeclarationValidationException>(() => _store.Create(PodOf("E", good)));
+
+        Assert.Equal(first.Errors.Select(e => e.ToString().Replace("pods[c]", "pods[d]", StringComparison.Ordinal)), second.Errors.Select(e => e.ToString()));
+        Assert.Contains(second.Errors, e => e.ToString().StartsWith("pods[d].spec.containers[0].name", StringComparison.Ordinal));
+        Assert.Contains(badPodName.Errors, e => e.ToString().StartsWith("pods[E].metadata.name", StringComparison.Ordinal));
+        Assert.Equal(2, _store.Version);
+    }
+
+    [Fact]
     public void UpdateStatus_NegativeCounters_Refused()
     {
         var deployment = _store.Create(KindCases.Deployment());

@@ -147,7 +147,9 @@ internal sealed partial class ReplicaSetController(ResourceStore store, ISharedI
             Annotations = rs.Spec.Template.Annotations,
             OwnerReferences = [new OwnerReference(ReplicaSet.KindName, rs.Metadata.Name, rs.Metadata.Uid)],
         },
-        Spec = rs.Spec.Template.Spec with { NodeName = null },
+        // The template's own spec instance when it names no node (the usual case): the pods share it, so the store
+        // validates it once and the scheduler sums its requests once per pod without copying it.
+        Spec = rs.Spec.Template.Spec.NodeName is null ? rs.Spec.Template.Spec : rs.Spec.Template.Spec with { NodeName = null },
     };
 
     [LoggerMessage(EventId = 1401, Level = LogLevel.Information, Message = "ReplicaSet {ReplicaSet}: created pod {Pod}")]
