@@ -84,12 +84,18 @@ internal abstract partial class Controller : IClusterComponent
         }
         finally
         {
-            foreach (var registration in registrations)
+            try
             {
-                registration.Dispose();
+                foreach (var registration in registrations)
+                {
+                    registration.Dispose();
+                }
+            }
+            finally
+            {
+                Queue.ShutDown(); // what ends the workers' waits: never skipped
             }
 
-            Queue.ShutDown();
             await Task.WhenAll(workers).ConfigureAwait(false);
         }
     }
