@@ -26,7 +26,7 @@ internal sealed class ConfigChangeWatcher(ResourceStore store, ISharedInformerFa
         using var secrets = informers.For<Secret>().AddEventHandler(Handler<Secret>());
         try
         {
-            await Task.Delay(Timeout.Infinite, stoppingToken).ConfigureAwait(false);
+            await Task.Delay(Timeout.Infinite, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing); // stop without throwing: a cancelled run is the normal end, and throws cost a stop dearly
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {

@@ -13,7 +13,7 @@ internal sealed class ClusterStateMetrics(OrchestrationMetrics metrics, ISharedI
         metrics.ClusterState.Attach(informers);
         try
         {
-            await Task.Delay(Timeout.Infinite, stoppingToken).ConfigureAwait(false);
+            await Task.Delay(Timeout.Infinite, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing); // stop without throwing: a cancelled run is the normal end, and throws cost a stop dearly
         }
         catch (OperationCanceledException)
         {

@@ -77,19 +77,25 @@ internal abstract partial class Controller : IClusterComponent
             .Select(_ => Task.Run(() => WorkerAsync(stoppingToken), CancellationToken.None)).ToList();
         try
         {
-            await Task.Delay(Timeout.Infinite, stoppingToken).ConfigureAwait(false);
+            await Task.Delay(Timeout.Infinite, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing); // stop without throwing: a cancelled run is the normal end, and throws cost a stop dearly
         }
         catch (OperationCanceledException)
         {
         }
         finally
         {
-            foreach (var registration in registrations)
+            try
             {
-                registration.Dispose();
+                foreach (var registration in registrations)
+                {
+                    registration.Dispose();
+                }
+            }
+            finally
+            {
+                Queue.ShutDown(); // what ends the workers' waits: never skipped
             }
 
-            Queue.ShutDown();
             await Task.WhenAll(workers).ConfigureAwait(false);
         }
     }
@@ -117,22 +123,15 @@ internal abstract partial class Controller : IClusterComponent
     {
         while (true)
         {
-            (bool ok, ObjectKey key) next;
-            try
-            {
-                next = await Queue.GetAsync(ct).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
+            // Not cancelled by ct: RunAsync shuts the queue down as soon as ct is cancelled, which ends this wait without
+            // the exception (one per worker per stop) a cancelled wait throws; a key taken after the cancel is not run.
+            var next = await Queue.GetAsync(CancellationToken.None).ConfigureAwait(false);
+            if (!next.Ok || ct.IsCancellationRequested)
             {
                 return;
             }
 
-            if (!next.ok)
-            {
-                return;
-            }
-
-            var key = next.key;
+            var key = next.Key;
             using var activity = OrchestrationActivities.Source.HasListeners() ? OrchestrationActivities.StartReconcile(Name, key, Store.Get<Resource>(key)) : null;
             long? started = _metrics is { ReconcileEnabled: true } ? Time.GetTimestamp() : null;
             Exception? failure = null;

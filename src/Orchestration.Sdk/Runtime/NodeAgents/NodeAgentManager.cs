@@ -102,7 +102,7 @@ internal sealed class NodeAgentManager : IClusterComponent
                 },
                 Deleted = pod => AgentOf(pod)?.PodChanged(pod),
             });
-            await Task.Delay(Timeout.Infinite, stoppingToken).ConfigureAwait(false);
+            await Task.Delay(Timeout.Infinite, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing); // stop without throwing: a cancelled run is the normal end, and throws cost a stop dearly
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
