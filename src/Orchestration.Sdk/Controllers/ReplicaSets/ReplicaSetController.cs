@@ -22,6 +22,9 @@ internal sealed partial class ReplicaSetController(ResourceStore store, ISharedI
     /// <summary>At most this many pods are created or deleted in one sync (Kubernetes' burstReplicas).</summary>
     internal const int BurstReplicas = 500;
 
+    /// <summary>The first batch of a slow-start create (Kubernetes' SlowStartInitialBatchSize).</summary>
+    internal const int SlowStartInitialBatchSize = 1;
+
     // Per ReplicaSet: the resourceVersion of its last pod write, which the Pod informer must reach before it counts again.
     private readonly WriteExpectations _expected = new();
 
@@ -73,16 +76,10 @@ internal sealed partial class ReplicaSetController(ResourceStore store, ISharedI
         // As Kubernetes' burstReplicas: at most so many creations or deletions per sync; the informer's event of the
         // last one brings the key back for the next step, so the rest of the system works on the first pods meanwhile.
         var diff = Math.Clamp(rs.Spec.Replicas - current.Count, -BurstReplicas, BurstReplicas);
+        Exception? createFailure = null;
         if (diff > 0)
         {
-            for (var i = 0; i < diff; i++)
-            {
-                var pod = Store.Create(NewPod(rs));
-                written = Math.Max(written, pod.Metadata.ResourceVersion);
-                current.Add(pod);
-                LogCreatedPod(Logger, rs.Metadata.Name, pod.Metadata.Name);
-                _events.Normal(rs, "SuccessfulCreate", $"Created pod: {pod.Metadata.Name}");
-            }
+            createFailure = SlowStartCreate(rs, diff, current, ref written);
         }
         else if (diff < 0)
         {
@@ -132,9 +129,59 @@ internal sealed partial class ReplicaSetController(ResourceStore store, ISharedI
             ObservedGeneration = rs.Metadata.Generation,
         };
         Store.Mutate<ReplicaSet>(key, r => r.Status == status ? r : r with { Status = status }, statusOnly: true);
+        if (createFailure is not null)
+        {
+            // As Kubernetes: the sync fails, so the key comes back with the queue's backoff instead of at once.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(createFailure);
+        }
+
 
         // A pod that is ready but not yet for minReadySeconds becomes available by time alone: look again then.
         return recheck is { } after ? ReconcileResult.After(after) : ReconcileResult.Done;
+    }
+
+    /// <summary>
+    /// Creates <paramref name="count"/> pods as Kubernetes' slowStartBatch: batches of 1, 2, 4, … pods, and no further
+    /// batch once one had a failure, so a template the store refuses (or a store that fails) costs one or a few
+    /// refused writes per sync instead of hundreds. Each failure is a FailedCreate warning event on the ReplicaSet, as
+    /// kube-controller-manager's; the pods skipped are left for the next sync. Returns the first failure, or null.
+    /// </summary>
+    private Exception? SlowStartCreate(ReplicaSet rs, int count, List<Pod> current, ref long written)
+    {
+        Exception? first = null;
+        var remaining = count;
+        for (var batch = Math.Min(remaining, SlowStartInitialBatchSize); batch > 0; batch = Math.Min(2 * batch, remaining))
+        {
+            for (var i = 0; i < batch; i++)
+            {
+                try
+                {
+                    var pod = Store.Create(NewPod(rs));
+                    written = Math.Max(written, pod.Metadata.ResourceVersion);
+                    current.Add(pod);
+                    LogCreatedPod(Logger, rs.Metadata.Name, pod.Metadata.Name);
+                    _events.Normal(rs, "SuccessfulCreate", $"Created pod: {pod.Metadata.Name}");
+                }
+                catch (OrchestrationException ex)
+                {
+                    first ??= ex;
+                    _events.Warning(rs, "FailedCreate", $"Error creating: {ex.Message}");
+                }
+            }
+
+            remaining -= batch;
+            if (first is not null)
+            {
+                if (remaining > 0)
+                {
+                    LogSlowStartSkipped(Logger, rs.Metadata.Name, remaining);
+                }
+
+                return first;
+            }
+        }
+
+        return null;
     }
 
     private static Pod NewPod(ReplicaSet rs) => new()
@@ -157,4 +204,7 @@ internal sealed partial class ReplicaSetController(ResourceStore store, ISharedI
 
     [LoggerMessage(EventId = 1402, Level = LogLevel.Information, Message = "ReplicaSet {ReplicaSet}: deleting pod {Pod}")]
     private static partial void LogDeletedPod(ILogger logger, string replicaSet, string pod);
+
+    [LoggerMessage(EventId = 1403, Level = LogLevel.Warning, Message = "ReplicaSet {ReplicaSet}: slow-start failure, skipping the creation of {Skipped} pods until the next sync")]
+    private static partial void LogSlowStartSkipped(ILogger logger, string replicaSet, int skipped);
 }
