@@ -62,7 +62,8 @@ public class ReplicaSetControllerTests
         Assert.Equal(2, h.Store.Get<ReplicaSet>(new ObjectKey(ReplicaSet.KindName, "default", "cache"))!.Spec.Replicas);
     }
 
-    private static ReplicaSet NewReplicaSet(string name, int replicas) => new()
+    /// <summary>A standalone ReplicaSet whose pods run the image "name:1"; shared with the slow-start tests.</summary>
+    internal static ReplicaSet NewReplicaSet(string name, int replicas) => new()
     {
         Metadata = new ObjectMeta { Name = name },
         Spec = new ReplicaSetSpec

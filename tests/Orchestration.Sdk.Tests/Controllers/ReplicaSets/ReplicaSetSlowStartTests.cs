@@ -34,7 +34,7 @@ public sealed class ReplicaSetSlowStartTests : IAsyncDisposable
     {
         _failing.Refuse = _ => true;
 
-        var rs = _fixture.Store.Create(NewReplicaSet("cache", 8));
+        var rs = _fixture.Store.Create(ReplicaSetControllerTests.NewReplicaSet("cache", 8));
 
         await _fixture.WaitUntilAsync("the status written by the failing sync", () =>
             _fixture.Store.Get<ReplicaSet>(rs.Key)!.Status.ObservedGeneration == 1 && _events.Recorded.Any(e => e.Reason == "FailedCreate"));
@@ -51,7 +51,7 @@ public sealed class ReplicaSetSlowStartTests : IAsyncDisposable
     {
         _failing.Refuse = attempt => attempt == 2; // the first pod of the second batch (1, then 2)
 
-        var rs = _fixture.Store.Create(NewReplicaSet("cache", 8));
+        var rs = _fixture.Store.Create(ReplicaSetControllerTests.NewReplicaSet("cache", 8));
 
         await _fixture.WaitUntilAsync("8 pods", () => _fixture.Store.List<Pod>(Pod.KindName).Items.Count == 8);
         await _fixture.WaitUntilAsync("status of 8", () => _fixture.Store.Get<ReplicaSet>(rs.Key)!.Status.Replicas == 8);
@@ -62,21 +62,6 @@ public sealed class ReplicaSetSlowStartTests : IAsyncDisposable
         Assert.Equal(["SuccessfulCreate", "FailedCreate", "SuccessfulCreate"], _events.Recorded.Take(3).Select(e => e.Reason));
         Assert.Equal(8, _events.Recorded.Count(e => e.Reason == "SuccessfulCreate"));
     }
-
-    private static ReplicaSet NewReplicaSet(string name, int replicas) => new()
-    {
-        Metadata = new ObjectMeta { Name = name },
-        Spec = new ReplicaSetSpec
-        {
-            Replicas = replicas,
-            Selector = LabelSelector.Of(new Dictionary<string, string> { ["app"] = name }),
-            Template = new PodTemplateSpec
-            {
-                Labels = new Dictionary<string, string> { ["app"] = name },
-                Spec = new PodSpec { Containers = [new Container { Name = name, Image = name + ":1" }] },
-            },
-        },
-    };
 
     /// <summary>Refuses chosen pod creates (counted from 1) inside the store's write, as a failing store would.</summary>
     private sealed class FailingPodCreates : IStoredObjectTransformer
